@@ -1,0 +1,222 @@
+"""Base models shared by every app: opaque ids, tenant ownership, hash-chained records, jobs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+from uuid import UUID
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from borderpro.common.ids import uuid7
+
+GENESIS_HASH = "0" * 64
+
+
+class UUIDModel(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class TenantModel(UUIDModel):
+    """A row owned by one organization. Queries fail closed outside a tenant scope."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ScopedManager(organization="organization")
+
+    class Meta:
+        abstract = True
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an append-only record."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("append-only records cannot be updated; add a correction")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("append-only records cannot be deleted; add a correction")
+
+
+class ChainHead(models.Model):
+    """The last link of one hash chain (one chain per organization and record type)."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    chain = models.CharField(max_length=100)
+    seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    last_verified_at = models.DateTimeField(null=True, blank=True)
+    last_verified_ok = models.BooleanField(null=True)
+    last_verified_count = models.PositiveBigIntegerField(default=0)
+    last_verified_problem = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "chain"], name="chainhead_unique")
+        ]
+
+
+def canonical_value(field: models.Field, value: Any) -> Any:
+    """A stable, database-independent representation of a field value for hashing."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        places = getattr(field, "decimal_places", None)
+        return f"{value:.{places}f}" if places is not None else str(value.normalize())
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    if hasattr(value, "name") and isinstance(field, models.FileField):
+        return value.name or None
+    return value
+
+
+
+class ChainedRecord(UUIDModel):
+    """Base for operational records: append-only and hash-chained per organization.
+
+    A record stores the hash of its own content and the hash of the previous record of the
+    same organization and type, so any change or removal is detectable (``verify_records``).
+    A correction is a new record whose ``corrects`` points to the record it replaces.
+    Create records with :func:`borderpro.common.chain.chain_append`, never ``save()``.
+    """
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    seq = models.PositiveBigIntegerField(editable=False)
+    prev_hash = models.CharField(max_length=64, editable=False)
+    record_hash = models.CharField(max_length=64, editable=False)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", editable=False,
+    )
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections",
+        verbose_name=_("corrects"),
+    )
+
+    objects = ScopedManager(
+        organization="organization", _manager_class=models.Manager.from_queryset(AppendOnlyQuerySet)
+    )
+
+    HASH_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"record_hash"})
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "seq"], name="%(app_label)s_%(class)s_org_seq"
+            )
+        ]
+
+    @classmethod
+    def chain_name(cls) -> str:
+        return cls._meta.label_lower
+
+    def hashed_content(self) -> dict[str, Any]:
+        content: dict[str, Any] = {}
+        for field in self._meta.concrete_fields:
+            if field.name in self.HASH_EXCLUDE:
+                continue
+            content[field.attname] = canonical_value(field, getattr(self, field.attname))
+        return content
+
+    def compute_hash(self) -> str:
+        payload = json.dumps(
+            self.hashed_content(), sort_keys=True, separators=(",", ":"), default=str
+        )
+        return hashlib.sha256(f"{self.prev_hash}|{payload}".encode()).hexdigest()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding or not getattr(self, "_chain_append", False):
+            raise AppendOnlyError(
+                f"{self._meta.label} is append-only; create it with chain_append()"
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self._meta.label} is append-only; add a correction instead")
+
+
+class Job(UUIDModel):
+    """A long piece of background work whose progress the UI can poll."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    kind = models.CharField(max_length=60)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=255, blank=True)
+    result_file = models.FileField(upload_to="jobs/%Y/%m/", blank=True)
+    result_name = models.CharField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(organization="organization")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organization", "-created_at"])]
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.SUCCEEDED:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, int(self.done * 100 / self.total))
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
+
+    def report(self, *, done: int, total: int | None = None, message: str = "") -> None:
+        """Record progress from inside a running job (its own short transaction)."""
+        self.done = done
+        if total is not None:
+            self.total = total
+        if message:
+            self.message = message[:255]
+        with transaction.atomic():
+            type(self).objects.filter(pk=self.pk).update(
+                done=self.done, total=self.total, message=self.message
+            )

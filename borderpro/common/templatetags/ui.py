@@ -1,0 +1,74 @@
+"""Small template helpers shared by every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.forms import BoundField
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.simple_tag
+def field(bound: BoundField, **attrs: Any) -> SafeString:
+    """A form field with its label, help text and errors, accessible by default."""
+    widget = bound.field.widget
+    css = "input"
+    input_type = getattr(widget, "input_type", "")
+    if input_type in ("checkbox", "radio"):
+        css = "check"
+    elif widget.__class__.__name__ in ("Select", "SelectMultiple"):
+        css = "select"
+    elif widget.__class__.__name__ == "Textarea":
+        css = "textarea"
+    widget_attrs = {"class": css}
+    if bound.errors:
+        widget_attrs["aria-invalid"] = "true"
+        widget_attrs["aria-describedby"] = f"{bound.auto_id}_errors"
+    elif bound.help_text:
+        widget_attrs["aria-describedby"] = f"{bound.auto_id}_help"
+    widget_attrs.update({k.replace("_", "-"): v for k, v in attrs.items()})
+    return SafeString(render_to_string("ui/field.html", {
+        "field": bound, "widget": bound.as_widget(attrs=widget_attrs), "is_check": css == "check",
+    }))
+
+
+@register.filter
+def get_item(mapping: dict, key: Any) -> Any:
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def active(context: dict, prefix: str) -> str:
+    request = context.get("request")
+    return "active" if request is not None and request.path.startswith(prefix) else ""
+
+
+@register.simple_tag
+def demo_logins() -> dict | None:
+    """On a development server with demo data, the sign-in page lists the demo logins."""
+    from django.conf import settings
+
+    if settings.PRODUCTION:
+        return None
+    from borderpro.organizations.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
+    from borderpro.accounts.models import User
+
+    emails = [u[0] for u in DEMO_USERS]
+    if not User.objects.filter(email__in=emails).exists():
+        return None
+    return {"password": DEMO_PASSWORD, "users": [(u[0], u[2]) for u in DEMO_USERS]}
+
+
+@register.filter
+def can(access: Any, permission: str) -> bool:
+    """``{% if access|can:"evidence.upload" %}``: the same permission tables as the views."""
+    return bool(access is not None and access.can(permission))
+
+
+@register.filter
+def expiry(evidence: Any, today: Any) -> str:
+    return str(evidence.expiry_state(today))
