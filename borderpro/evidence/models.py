@@ -33,7 +33,7 @@ class EvidenceFile(TenantModel):
     content_type = models.CharField(_("type"), max_length=120)
     type_label = models.CharField(_("type"), max_length=40)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("uploaded by"),
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)

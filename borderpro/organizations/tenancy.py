@@ -106,8 +106,13 @@ def user_has_mfa(user: Any) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def org_view(permission: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Decorate a view under ``/o/<org_code>/`` that needs ``permission``."""
+def org_view(
+    permission: str, *, kinds: tuple[str, ...] = ("consultancy", "client")
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view under ``/o/<org_code>/`` that needs ``permission``.
+
+    ``kinds`` limits the page to consultancies or client companies; others get 404.
+    """
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -115,6 +120,8 @@ def org_view(permission: str) -> Callable[[Callable[..., HttpResponse]], Callabl
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             access = resolve_access(request.user, org_code)
+            if access.organization.kind not in kinds:
+                raise Http404
             if not access.can(permission):
                 raise PermissionDenied
             if mfa_required(access) and not user_has_mfa(request.user):
@@ -134,6 +141,7 @@ def org_view(permission: str) -> Callable[[Callable[..., HttpResponse]], Callabl
             return response
 
         wrapper.required_permission = permission  # type: ignore[attr-defined]
+        wrapper.org_kinds = kinds  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

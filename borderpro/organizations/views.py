@@ -177,11 +177,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "organizations/invitation.html", {"invitation": invitation})
 
 
-@org_view("organizations.view_clients")
+@org_view("organizations.view_clients", kinds=("consultancy",))
 def clients(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
-    if not org.is_consultancy:
-        raise Http404
     form = ClientForm(request.POST or None)
     if request.method == "POST":
         if not request.access.can("organizations.manage_clients"):  # type: ignore[attr-defined]
@@ -198,7 +196,7 @@ def clients(request: HttpRequest) -> HttpResponse:
     })
 
 
-@org_view("organizations.manage_clients")
+@org_view("organizations.manage_clients", kinds=("consultancy",))
 @require_POST
 def client_assign(request: HttpRequest, link_id: str) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -250,6 +248,6 @@ def job_status(request: HttpRequest, job_id: str) -> HttpResponse:
 def job_download(request: HttpRequest, job_id: str) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     job = get_object_or_404(Job, organization=org, pk=job_id)
-    if not job.result_file or job.created_by_id != request.user.pk:
+    if not job.result_file:
         raise Http404
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
