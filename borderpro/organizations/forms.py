@@ -45,6 +45,7 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, roles: tuple[Role, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in roles]
+        self.fields["role"].initial = Role.CONSULTANT if Role.CONSULTANT in roles else Role.CONTRIBUTOR
 
 
 class RoleForm(forms.Form):

@@ -33,12 +33,14 @@ def open_invitations(organization: Organization) -> list[Invitation]:
     ]
 
 
-def client_links(consultancy: Organization, *, user: Any = None) -> QuerySet[ClientLink]:
+def client_links(consultancy: Organization, *, user: Any = None, q: str = "") -> QuerySet[ClientLink]:
     links = ClientLink.objects.filter(consultancy=consultancy).select_related("client").prefetch_related(
         Prefetch("assignments", queryset=ConsultantAssignment.objects.select_related("user"))
     )
     if user is not None:
         links = links.filter(assignments__user=user)
+    if q:
+        links = links.filter(client__name__icontains=q)
     return links.order_by("client__name")
 
 

@@ -70,10 +70,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ]}
     if org.is_consultancy:
         mine = request.access.role == "consultant"  # type: ignore[attr-defined]
-        links = list(selectors.client_links(org, user=request.user if mine else None))
-        client_ids = [link.client_id for link in links]
-        context["clients"] = links
-        context["evidence_by_client"] = evidence_selectors.counts_by_organization(client_ids)
+        q = request.GET.get("q", "").strip()
+        links = selectors.client_links(org, user=request.user if mine else None, q=q)
+        page = Paginator(links, 50).get_page(request.GET.get("page"))
+        client_ids = [link.client_id for link in page.object_list]
+        context.update(clients=page.object_list, page=page, q=q,
+                       evidence_by_client=evidence_selectors.counts_by_organization(client_ids))
     else:
         context["evidence_summary"] = evidence_selectors.summary(org, today=org.local_now().date())
         context["members"] = selectors.members_of(org)[:6]
@@ -189,10 +191,12 @@ def clients(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("%(name)s added. Invite its people from its Team page.") % {"name": client.name})
             return redirect("organizations:clients", org_code=org.code)
     mine = request.access.role == "consultant"  # type: ignore[attr-defined]
-    links = selectors.client_links(org, user=request.user if mine else None)
+    q = request.GET.get("q", "").strip()
+    links = selectors.client_links(org, user=request.user if mine else None, q=q)
+    page = Paginator(links, 50).get_page(request.GET.get("page"))
     consultants = [m.user for m in selectors.members_of(org)]
     return render(request, "organizations/clients.html", {
-        "links": links, "form": form, "consultants": consultants,
+        "links": page.object_list, "page": page, "q": q, "form": form, "consultants": consultants,
     })
 
 
