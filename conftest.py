@@ -19,7 +19,9 @@ from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from borderpro.organizations.tests.factories import (
+pytest_plugins = ["tests.browser"]
+
+from borderpro.organizations.tests.factories import (  # noqa: E402
     MembershipFactory,
     OrganizationFactory,
     UserFactory,
@@ -38,8 +40,10 @@ def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                    "OPTIONS": {"location": str(tmp_path / "private")}},
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private")},
+        },
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -79,7 +83,9 @@ def bob(carrier_a: Any) -> Any:
 
 @pytest.fixture
 def carol(consultancy: Any, carrier_a: Any) -> Any:
-    user = MembershipFactory(organization=consultancy, role="consultant", user__full_name="Carol").user
+    user: Any = MembershipFactory(
+        organization=consultancy, role="consultant", user__full_name="Carol"
+    ).user
     link_client(consultancy, carrier_a, assign=[user])
     return user
 

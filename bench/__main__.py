@@ -50,8 +50,12 @@ def _format(rows: list[dict]) -> str:
         else:
             verdict = "OK" if row["value"] >= budget else "UNDER BUDGET"
         unit = row.get("unit", "ms")
-        budget_text = f"{'≤' if better == 'lower' else '≥'} {budget:g} {unit}" if budget is not None else ""
-        lines.append(f"{row['name'][:58]:58} {row['value']:>9.1f} {unit:<3}{budget_text:>12}  {verdict}")
+        budget_text = (
+            f"{'≤' if better == 'lower' else '≥'} {budget:g} {unit}" if budget is not None else ""
+        )
+        lines.append(
+            f"{row['name'][:58]:58} {row['value']:>9.1f} {unit:<3}{budget_text:>12}  {verdict}"
+        )
         if row.get("note"):
             lines.append(f"    {row['note']}")
     return "\n".join(lines)
@@ -64,10 +68,14 @@ def main() -> int:
     options = parser.parse_args()
     _prepare(fresh=not options.keep)
     wanted = set(options.only.split(",")) if options.only else None
-    names = ["foundation"] + sorted(
-        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
-        if m.name not in ("foundation", "__main__", "common") and not m.name.startswith("_")
-    )
+    names = [
+        "foundation",
+        *sorted(
+            m.name
+            for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+            if m.name not in ("foundation", "__main__", "common") and not m.name.startswith("_")
+        ),
+    ]
     rows: list[dict] = []
     for name in names:
         if wanted and name not in wanted:
@@ -86,8 +94,16 @@ def main() -> int:
     out = Path(os.environ["BORDERPRO_VAR_DIR"]) / "results.json"
     out.write_text(json.dumps(rows, indent=2, default=str))
     print(f"\nJSON: {out}")
-    over = [r for r in rows if r.get("budget") is not None and (
-        r["value"] > r["budget"] if r.get("better", "lower") == "lower" else r["value"] < r["budget"])]
+    over = [
+        r
+        for r in rows
+        if r.get("budget") is not None
+        and (
+            r["value"] > r["budget"]
+            if r.get("better", "lower") == "lower"
+            else r["value"] < r["budget"]
+        )
+    ]
     return 1 if over and os.environ.get("BENCH_STRICT") else 0
 
 

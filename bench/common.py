@@ -27,13 +27,26 @@ def timed(call: Callable[[], Any], *, runs: int = 30, warmup: int = 3) -> dict[s
     }
 
 
-def page_row(name: str, client: Client, url: str, *, budget: float, runs: int = 30, **headers: Any) -> dict:
-    response = client.get(url, **headers)
+def page_row(
+    name: str,
+    client: Client,
+    url: str,
+    *,
+    budget: float,
+    runs: int = 30,
+    headers: dict[str, str] | None = None,
+) -> dict:
+    response = client.get(url, headers=headers)
     if response.status_code != 200:
         raise RuntimeError(f"{url} answered {response.status_code}")
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
-        client.get(url, **headers)
-    figures = timed(lambda: client.get(url, **headers), runs=runs)
-    return {"name": name, "value": figures["median"], "unit": "ms", "budget": budget,
-            "note": f"p95 {figures['p95']:.1f} ms, {len(queries)} queries"}
+        client.get(url, headers=headers)
+    figures = timed(lambda: client.get(url, headers=headers), runs=runs)
+    return {
+        "name": name,
+        "value": figures["median"],
+        "unit": "ms",
+        "budget": budget,
+        "note": f"p95 {figures['p95']:.1f} ms, {len(queries)} queries",
+    }

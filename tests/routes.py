@@ -36,7 +36,9 @@ class Route:
         return self.pattern.startswith("api/")
 
     def permission_for(self, method: str) -> str | None:
-        view_class = getattr(self.callback, "cls", None) or getattr(self.callback, "view_class", None)
+        view_class = getattr(self.callback, "cls", None) or getattr(
+            self.callback, "view_class", None
+        )
         if view_class is not None and hasattr(view_class, "permissions"):
             return view_class.permissions.get(method)
         return getattr(self.callback, "required_permission", None)
@@ -75,7 +77,9 @@ def sample_object(kwarg: str, organization: Any) -> Any:
     factories = importlib.import_module(f"{app_config.name}.tests.factories")
     builder = getattr(factories, f"sample_{kwarg}", None)
     if builder is None:
-        raise AssertionError(f"add sample_{kwarg}(organization) to {app_config.name}.tests.factories")
+        raise AssertionError(
+            f"add sample_{kwarg}(organization) to {app_config.name}.tests.factories"
+        )
     return builder(organization)
 
 

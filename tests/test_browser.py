@@ -8,7 +8,7 @@ import pytest
 
 from borderpro.common.samples import pdf_bytes
 from borderpro.evidence.models import EvidenceFile
-from tests.browser import DESKTOP, PHONE, browser, sign_in  # noqa: F401
+from tests.browser import DESKTOP, PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
@@ -23,10 +23,16 @@ def world(carrier_a, carrier_b, consultancy, carol, alice) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_consultant_signs_in_switches_client_and_language(browser, live_server, world, carol, viewport) -> None:
+def test_consultant_signs_in_switches_client_and_language(
+    browser, live_server, world, carol, viewport
+) -> None:
     page = browser.new_page(viewport=viewport)
     sign_in(page, live_server.url, carol.email, PASSWORD)
-    assert page.locator("h1").first.inner_text() in {world["a"].name, world["b"].name, world["c"].name}
+    assert page.locator("h1").first.inner_text() in {
+        world["a"].name,
+        world["b"].name,
+        world["c"].name,
+    }
     page.click("details.switcher > summary")
     page.click(f"a[href='/o/{world['b'].code}/']")
     page.wait_for_load_state("networkidle")
@@ -39,7 +45,9 @@ def test_consultant_signs_in_switches_client_and_language(browser, live_server, 
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_carrier_admin_uploads_and_downloads_evidence(browser, live_server, world, alice, tmp_path, viewport) -> None:
+def test_carrier_admin_uploads_and_downloads_evidence(
+    browser, live_server, world, alice, tmp_path, viewport
+) -> None:
     document = tmp_path / "statement-of-support.pdf"
     document.write_bytes(pdf_bytes("Statement of support"))
     page = browser.new_page(viewport=viewport)
@@ -50,7 +58,9 @@ def test_carrier_admin_uploads_and_downloads_evidence(browser, live_server, worl
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text() == "Statement of support"
-    assert EvidenceFile.objects.filter(organization=world["a"], title="Statement of support").exists()
+    assert EvidenceFile.objects.filter(
+        organization=world["a"], title="Statement of support"
+    ).exists()
     with page.expect_download() as download_info:
         page.click("a:has-text('Download')")
     assert download_info.value.suggested_filename == "statement-of-support.pdf"

@@ -52,7 +52,9 @@ def test_outsiders_and_anonymous_get_nothing(route: Any, world: dict[str, Any]) 
         for method in METHODS:
             response = getattr(anonymous, method)(url)
             if route.is_api:
-                assert response.status_code in (401, 403), f"anonymous {method.upper()} {url} → {response.status_code}"
+                assert response.status_code in (401, 403), (
+                    f"anonymous {method.upper()} {url} → {response.status_code}"
+                )
             else:
                 assert response.status_code in (302, 404), f"anonymous {method.upper()} {url}"
                 if response.status_code == 302:
@@ -61,7 +63,9 @@ def test_outsiders_and_anonymous_get_nothing(route: Any, world: dict[str, Any]) 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", TENANT_ROUTES, ids=lambda r: r.pattern)
-def test_roles_get_what_the_permission_table_says(route: Any, world: dict[str, Any], carrier_a: Any) -> None:
+def test_roles_get_what_the_permission_table_says(
+    route: Any, world: dict[str, Any], carrier_a: Any
+) -> None:
     """GET as Alice (admin), Bob (field staff) and Carol (consultant) on carrier A."""
     url = build_url(route, carrier_a, world["cache"])
     permission = route.permission_for("GET")
@@ -78,6 +82,10 @@ def test_roles_get_what_the_permission_table_says(route: Any, world: dict[str, A
             continue
         role = resolve_access(user, carrier_a.code).role
         if has_perm(role, permission):
-            assert status not in (403, 404), f"{name} ({role}) GET {url} → {status}, expected access"
+            assert status not in (403, 404), (
+                f"{name} ({role}) GET {url} → {status}, expected access"
+            )
         else:
-            assert status == 403, f"{name} ({role}) GET {url} → {status}, expected 403 ({permission})"
+            assert status == 403, (
+                f"{name} ({role}) GET {url} → {status}, expected 403 ({permission})"
+            )

@@ -28,7 +28,10 @@ def test_every_string_has_its_french(path: Path) -> None:
 def test_compiled_catalogue_matches_the_source(path: Path) -> None:
     compiled = path.with_suffix(".mo")
     assert compiled.exists(), f"run compilemessages: {compiled} is missing"
-    source = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.pofile(str(path)).translated_entries()}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(path)).translated_entries()
+    }
     built = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(compiled))}
     assert source.items() <= built.items(), f"{compiled} is out of date: run compilemessages"
 
@@ -41,4 +44,6 @@ def test_placeholders_survive_translation(path: Path) -> None:
     for entry in polib.pofile(str(path)).translated_entries():
         if entry.msgid_plural:
             continue
-        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), entry.msgid
+        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), (
+            entry.msgid
+        )

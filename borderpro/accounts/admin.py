@@ -19,5 +19,13 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "organization", "prefix", "read_only", "last_used_at", "revoked_at"]
+    list_display = [
+        "name",
+        "user",
+        "organization",
+        "prefix",
+        "read_only",
+        "last_used_at",
+        "revoked_at",
+    ]
     readonly_fields = ["prefix", "token_hash"]

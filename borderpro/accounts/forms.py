@@ -15,12 +15,19 @@ class ProfileForm(forms.ModelForm):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100,
-                           help_text=_("What the token is for, e.g. “Telematics sync”."))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “Telematics sync”."),
+    )
     organization = forms.ChoiceField(label=_("Organization"))
-    read_only = forms.BooleanField(label=_("Read-only"), required=False,
-                                   help_text=_("The token can read but never change anything."))
+    read_only = forms.BooleanField(
+        label=_("Read-only"),
+        required=False,
+        help_text=_("The token can read but never change anything."),
+    )
 
     def __init__(self, *args: Any, organizations: list, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].choices = [(org.code, org.name) for org, _role in organizations]
+        choices = [(org.code, org.name) for org, _role in organizations]
+        self.fields["organization"].choices = choices  # type: ignore[attr-defined]

@@ -18,5 +18,5 @@ class UserLanguageMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.language in self.languages:
             translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
+            request.LANGUAGE_CODE = user.language
         return self.get_response(request)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -43,9 +43,9 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")
@@ -71,9 +71,13 @@ def hash_token(raw: str) -> str:
 class ApiToken(UUIDModel):
     """A personal API token: bound to one organization, stored hashed, shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     organization = models.ForeignKey(
-        "organizations.Organization", on_delete=models.CASCADE, related_name="api_tokens",
+        "organizations.Organization",
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
         verbose_name=_("organization"),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -96,11 +100,17 @@ class ApiToken(UUIDModel):
         return self.revoked_at is None
 
     @classmethod
-    def issue(cls, *, user: User, organization: Any, name: str, read_only: bool) -> tuple[ApiToken, str]:
+    def issue(
+        cls, *, user: User, organization: Any, name: str, read_only: bool
+    ) -> tuple[ApiToken, str]:
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = cls(
-            user=user, organization=organization, name=name, read_only=read_only,
-            prefix=raw[:10], token_hash=hash_token(raw),
+            user=user,
+            organization=organization,
+            name=name,
+            read_only=read_only,
+            prefix=raw[:10],
+            token_hash=hash_token(raw),
         )
         token.full_clean()
         token.save()

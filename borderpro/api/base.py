@@ -27,7 +27,6 @@ class OrgScopedMixin:
     """Declare ``permissions = {"GET": "evidence.view", "POST": "evidence.upload", ...}``."""
 
     permissions: ClassVar[dict[str, str]] = {}
-    request: Request
     kwargs: dict[str, Any]
     access: Access
 
@@ -46,7 +45,9 @@ class OrgScopedMixin:
         if token is not None and token.organization_id != access.organization.pk:
             raise exceptions.NotFound()
         if token is None and mfa_required(access) and not user_has_mfa(request.user):
-            raise exceptions.PermissionDenied(_("This organization requires two-factor authentication."))
+            raise exceptions.PermissionDenied(
+                _("This organization requires two-factor authentication.")
+            )
         if not access.can(self.required_permission_for(request.method or "GET")):
             raise exceptions.PermissionDenied()
         if token is not None and token.read_only and request.method not in SAFE_METHODS:
@@ -56,11 +57,13 @@ class OrgScopedMixin:
         self._tenant_scope = ExitStack()
         self._tenant_scope.enter_context(scope(organization=access.organization))
 
-    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
-        stack = getattr(self, "_tenant_scope", None)
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        stack: ExitStack | None = getattr(self, "_tenant_scope", None)
         if stack is not None:
             stack.close()
-            self._tenant_scope = None
+            del self._tenant_scope
         return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
 
     @property
@@ -71,4 +74,3 @@ class OrgScopedMixin:
         context = super().get_serializer_context()  # type: ignore[misc]
         context["organization"] = getattr(self, "access", None) and self.access.organization
         return context
-

@@ -16,7 +16,11 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = None if key in ("non_field_errors", "__all__") else (f"{field}.{key}" if field else str(key))
+            name = (
+                None
+                if key in ("non_field_errors", "__all__")
+                else (f"{field}.{key}" if field else str(key))
+            )
             out.extend(_flatten(value, name))
     elif isinstance(detail, list):
         for item in detail:
@@ -29,7 +33,9 @@ def _flatten(detail: Any, field: str | None = None) -> list[dict[str, Any]]:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -42,7 +48,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         errors = _flatten(exc.detail)
     else:
         detail = getattr(exc, "detail", str(exc))
-        code = detail.code if hasattr(detail, "code") else getattr(exc, "default_code", "error")
+        code = str(getattr(detail, "code", None) or getattr(exc, "default_code", None) or "error")
         errors = [{"field": None, "code": code, "message": str(detail)}]
     response.data = {"errors": errors}
     if response.status_code == status.HTTP_401_UNAUTHORIZED and "WWW-Authenticate" not in response:

@@ -14,7 +14,7 @@ class ErrorItemSerializer(serializers.Serializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    errors = ErrorItemSerializer(many=True)
+    errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -22,8 +22,18 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organization
-        fields = ["code", "name", "kind", "business_type", "country", "region", "city",
-                  "time_zone", "language", "role"]
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "business_type",
+            "country",
+            "region",
+            "city",
+            "time_zone",
+            "language",
+            "role",
+        ]
 
 
 class MeSerializer(serializers.Serializer):
@@ -48,8 +58,18 @@ class ActivitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Activity
-        fields = ["id", "seq", "recorded_at", "actor", "verb", "text", "target_type", "target_id",
-                  "params", "record_hash"]
+        fields = [
+            "id",
+            "seq",
+            "recorded_at",
+            "actor",
+            "verb",
+            "text",
+            "target_type",
+            "target_id",
+            "params",
+            "record_hash",
+        ]
 
     def get_text(self, obj: Activity) -> str:
         return activity_text(obj)
@@ -64,8 +84,20 @@ class JobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Job
-        fields = ["id", "kind", "status", "done", "total", "percent", "message", "error",
-                  "created_at", "started_at", "finished_at", "download_url"]
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "done",
+            "total",
+            "percent",
+            "message",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "download_url",
+        ]
 
     def get_download_url(self, obj: Job) -> str | None:
         if not obj.result_file:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
@@ -9,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from borderpro.accounts.models import User
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.serializers import (
     ActivitySerializer,
@@ -36,9 +39,13 @@ class MeView(APIView):
         for org, role in entries:
             org.role = role  # type: ignore[attr-defined]
             orgs.append(org)
-        user = request.user
-        data = {"email": user.email, "full_name": user.full_name, "language": user.language,  # type: ignore[union-attr]
-                "organizations": OrganizationSerializer(orgs, many=True).data}
+        user = cast(User, request.user)
+        data = {
+            "email": user.email,
+            "full_name": user.full_name,
+            "language": user.language,  # type: ignore[union-attr]
+            "organizations": OrganizationSerializer(orgs, many=True).data,
+        }
         return Response(data)
 
 
@@ -56,7 +63,7 @@ class MemberListView(OrgScopedMixin, generics.ListAPIView):
     permissions = {"GET": "organizations.view_members"}
     serializer_class = MemberSerializer
 
-    def get_queryset(self):  # noqa: ANN201
+    def get_queryset(self):
         return members_of(self.organization)
 
 
@@ -66,8 +73,12 @@ class ActivityListView(OrgScopedMixin, generics.ListAPIView):
     permissions = {"GET": "organizations.view_activity"}
     serializer_class = ActivitySerializer
 
-    def get_queryset(self):  # noqa: ANN201
-        return Activity.objects.filter(organization=self.organization).select_related("recorded_by").order_by("-seq")
+    def get_queryset(self):
+        return (
+            Activity.objects.filter(organization=self.organization)
+            .select_related("recorded_by")
+            .order_by("-seq")
+        )
 
 
 class JobDetailView(OrgScopedMixin, APIView):

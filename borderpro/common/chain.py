@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from datetime import datetime
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
@@ -13,10 +14,8 @@ from django_scopes import scopes_disabled
 
 from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 
-R = TypeVar("R", bound=ChainedRecord)
 
-
-def chain_append(record: R) -> R:
+def chain_append[R: ChainedRecord](record: R) -> R:
     """Validate and store ``record`` as the next link of its organization's chain."""
     model = type(record)
     with transaction.atomic():
@@ -51,29 +50,27 @@ class ChainReport:
     ok: bool
     problem: str = ""
     broken_record: str = ""
-    first_recorded_at: str = ""
+    first_recorded_at: datetime | None = None
 
 
-def _walk(model: type[ChainedRecord], organization_id: object) -> Iterator[ChainedRecord]:
+def _walk(model: type[ChainedRecord], organization_id: Any) -> Iterator[ChainedRecord]:
     yield from (
         model.objects.filter(organization_id=organization_id).order_by("seq").iterator(2000)
     )
 
 
-def verify_chain(model: type[ChainedRecord], organization) -> ChainReport:  # noqa: ANN001
+def verify_chain(model: type[ChainedRecord], organization) -> ChainReport:
     """Recompute every link of one chain; report the first broken record, if any."""
     expected_prev = GENESIS_HASH
     expected_seq = 1
     checked = 0
-    first_at = ""
+    first_at: datetime | None = None
     label = model._meta.verbose_name
     with scopes_disabled():
-        head = ChainHead.objects.filter(
-            organization=organization, chain=model.chain_name()
-        ).first()
+        head = ChainHead.objects.filter(organization=organization, chain=model.chain_name()).first()
         for record in _walk(model, organization.pk):
-            if not first_at:
-                first_at = record.recorded_at.isoformat()
+            if first_at is None:
+                first_at = record.recorded_at
             where = f"{label} {record.pk} (#{record.seq})"
             problem = ""
             if record.seq != expected_seq:
@@ -83,8 +80,15 @@ def verify_chain(model: type[ChainedRecord], organization) -> ChainReport:  # no
             elif record.compute_hash() != record.record_hash:
                 problem = f"{where} was altered after it was recorded"
             if problem:
-                return ChainReport(model.chain_name(), organization.code, checked, False,
-                                   problem, str(record.pk), first_at)
+                return ChainReport(
+                    model.chain_name(),
+                    organization.code,
+                    checked,
+                    False,
+                    problem,
+                    str(record.pk),
+                    first_at,
+                )
             checked += 1
             expected_prev = record.record_hash
             expected_seq += 1
@@ -95,20 +99,31 @@ def verify_chain(model: type[ChainedRecord], organization) -> ChainReport:  # no
                 f"{label}: the chain should end at record #{head_seq} but ends at #{checked}"
                 " (records were removed or the chain head was altered)"
             )
-            return ChainReport(model.chain_name(), organization.code, checked, False,
-                               problem, "", first_at)
+            return ChainReport(
+                model.chain_name(), organization.code, checked, False, problem, "", first_at
+            )
     return ChainReport(model.chain_name(), organization.code, checked, True, "", "", first_at)
 
 
-def verify_organization(organization, *, save: bool = True) -> list[ChainReport]:  # noqa: ANN001
+def save_report(organization: Any, report: ChainReport, *, when: datetime) -> None:
+    """Remember the outcome on the chain head (shown on the Record integrity page)."""
+    ChainHead.objects.update_or_create(
+        organization=organization,
+        chain=report.chain,
+        defaults={
+            "last_verified_at": when,
+            "last_verified_ok": report.ok,
+            "last_verified_count": report.checked,
+            "last_verified_problem": report.problem,
+            "first_recorded_at": report.first_recorded_at,
+        },
+    )
+
+
+def verify_organization(organization: Any, *, save: bool = True) -> list[ChainReport]:
     reports = [verify_chain(model, organization) for model in chained_models()]
     if save:
         now = timezone.now()
         for report in reports:
-            ChainHead.objects.update_or_create(
-                organization=organization, chain=report.chain,
-                defaults={"last_verified_at": now, "last_verified_ok": report.ok,
-                          "last_verified_count": report.checked,
-                          "last_verified_problem": report.problem},
-            )
+            save_report(organization, report, when=now)
     return reports

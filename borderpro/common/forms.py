@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 
 def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -13,4 +13,4 @@ def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
                 form.add_error(target, error)
     else:
         for message in exc.messages:
-            form.add_error(None if NON_FIELD_ERRORS else None, message)
+            form.add_error(None, message)

@@ -67,11 +67,25 @@ class ChainHead(models.Model):
     last_verified_ok = models.BooleanField(null=True)
     last_verified_count = models.PositiveBigIntegerField(default=0)
     last_verified_problem = models.TextField(blank=True)
+    first_recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["organization", "chain"], name="chainhead_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.chain} #{self.seq}"
+
+    @property
+    def label(self) -> str:
+        """The record type in the reader's language (e.g. "seal events")."""
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.chain)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            return self.chain
 
 
 def canonical_value(field: models.Field, value: Any) -> Any:
@@ -94,7 +108,6 @@ def canonical_value(field: models.Field, value: Any) -> Any:
     return value
 
 
-
 class ChainedRecord(UUIDModel):
     """Base for operational records: append-only and hash-chained per organization.
 
@@ -112,11 +125,19 @@ class ChainedRecord(UUIDModel):
     record_hash = models.CharField(max_length=64, editable=False)
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
     corrects = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
         verbose_name=_("corrects"),
     )
 
@@ -133,6 +154,16 @@ class ChainedRecord(UUIDModel):
                 fields=["organization", "seq"], name="%(app_label)s_%(class)s_org_seq"
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding or not getattr(self, "_chain_append", False):
+            raise AppendOnlyError(
+                f"{self._meta.label} is append-only; create it with chain_append()"
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self._meta.label} is append-only; add a correction instead")
 
     @classmethod
     def chain_name(cls) -> str:
@@ -151,16 +182,6 @@ class ChainedRecord(UUIDModel):
             self.hashed_content(), sort_keys=True, separators=(",", ":"), default=str
         )
         return hashlib.sha256(f"{self.prev_hash}|{payload}".encode()).hexdigest()
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding or not getattr(self, "_chain_append", False):
-            raise AppendOnlyError(
-                f"{self._meta.label} is append-only; create it with chain_append()"
-            )
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError(f"{self._meta.label} is append-only; add a correction instead")
 
 
 class Job(UUIDModel):
@@ -196,6 +217,9 @@ class Job(UUIDModel):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organization", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.status})"
 
     @property
     def percent(self) -> int:

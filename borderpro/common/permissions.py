@@ -22,7 +22,9 @@ def roles_for(permission: str) -> frozenset[str]:
     app = permission.split(".", 1)[0]
     table = _table(app)
     if permission not in table:
-        raise KeyError(f"unknown permission {permission!r}: add it to borderpro/{app}/permissions.py")
+        raise KeyError(
+            f"unknown permission {permission!r}: add it to borderpro/{app}/permissions.py"
+        )
     return table[permission]
 
 

@@ -25,11 +25,32 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EvidenceFile
-        fields = ["id", "title", "description", "proves", "document_date", "expires_on",
-                  "original_name", "size", "sha256", "content_type", "uploaded_by",
-                  "created_at", "updated_at", "archived_at", "download_url"]
-        read_only_fields = ["original_name", "size", "sha256", "content_type", "created_at",
-                            "updated_at", "archived_at"]
+        fields = [
+            "id",
+            "title",
+            "description",
+            "proves",
+            "document_date",
+            "expires_on",
+            "original_name",
+            "size",
+            "sha256",
+            "content_type",
+            "uploaded_by",
+            "created_at",
+            "updated_at",
+            "archived_at",
+            "download_url",
+        ]
+        read_only_fields = [
+            "original_name",
+            "size",
+            "sha256",
+            "content_type",
+            "created_at",
+            "updated_at",
+            "archived_at",
+        ]
 
     def get_uploaded_by(self, obj: EvidenceFile) -> str | None:
         return obj.uploaded_by.email if obj.uploaded_by else None
@@ -63,33 +84,45 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
     serializer_class = EvidenceSerializer
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
-    @extend_schema(parameters=[
-        OpenApiParameter("q", str, description="Text in title, description, file name or what it proves"),
-        OpenApiParameter("state", str, enum=["expired", "expiring", "valid"]),
-        OpenApiParameter("archived", bool),
-    ])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q", str, description="Text in title, description, file name or what it proves"
+            ),
+            OpenApiParameter("state", str, enum=["expired", "expiring", "valid"]),
+            OpenApiParameter("archived", bool),
+        ]
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):  # noqa: ANN201
+    def get_queryset(self):
         params = self.request.query_params
         return selectors.evidence_list(
-            self.organization, today=self.organization.local_now().date(),
-            q=params.get("q", ""), state=params.get("state", ""),
+            self.organization,
+            today=self.organization.local_now().date(),
+            q=params.get("q", ""),
+            state=params.get("state", ""),
             archived=params.get("archived") in ("1", "true"),
         )
 
-    @extend_schema(request={"multipart/form-data": EvidenceUploadSerializer},
-                   responses={201: EvidenceSerializer})
+    @extend_schema(
+        request={"multipart/form-data": EvidenceUploadSerializer},
+        responses={201: EvidenceSerializer},
+    )
     def post(self, request: Request, org_code: str) -> Response:
         data = EvidenceUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         evidence = services.evidence_upload(
-            actor=request.user, organization=self.organization, upload=data.validated_data.pop("file"),
+            actor=request.user,
+            organization=self.organization,
+            upload=data.validated_data.pop("file"),
             **data.validated_data,
         )
-        return Response(EvidenceSerializer(evidence, context=self.get_serializer_context()).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            EvidenceSerializer(evidence, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class EvidenceDetailView(OrgScopedMixin, APIView):
@@ -108,8 +141,12 @@ class EvidenceDetailView(OrgScopedMixin, APIView):
         evidence = self._get(evidence_id)
         data = EvidenceUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        evidence = services.evidence_update(actor=request.user, evidence=evidence, **data.validated_data)
-        return Response(EvidenceSerializer(evidence, context={"organization": self.organization}).data)
+        evidence = services.evidence_update(
+            actor=request.user, evidence=evidence, **data.validated_data
+        )
+        return Response(
+            EvidenceSerializer(evidence, context={"organization": self.organization}).data
+        )
 
 
 class EvidenceDownloadView(OrgScopedMixin, APIView):
@@ -119,7 +156,11 @@ class EvidenceDownloadView(OrgScopedMixin, APIView):
     def get(self, request: Request, org_code: str, evidence_id: str) -> FileResponse:
         evidence = get_object_or_404(EvidenceFile, organization=self.organization, pk=evidence_id)
         services.evidence_record_download(actor=request.user, evidence=evidence)
-        response = FileResponse(evidence.file.open("rb"), as_attachment=True,
-                                filename=evidence.original_name, content_type=evidence.content_type)
+        response = FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.original_name,
+            content_type=evidence.content_type,
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response

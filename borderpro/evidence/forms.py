@@ -14,16 +14,26 @@ class DateInput(forms.DateInput):
 class EvidenceUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("Documents or photos. Accepted: %(types)s.") % {"types": ", ".join(ALLOWED_EXTENSIONS)},
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join("." + e for e in ALLOWED_EXTENSIONS)}),
+        help_text=_("Documents or photos. Accepted: %(types)s.")
+        % {"types": ", ".join(ALLOWED_EXTENSIONS)},
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join("." + e for e in ALLOWED_EXTENSIONS)}
+        ),
     )
-    title = forms.CharField(label=_("Title"), max_length=200, required=False,
-                            help_text=_("Leave empty to use the file name."))
-    proves = forms.CharField(label=_("What it proves"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the file name."),
+    )
+    proves = forms.CharField(
+        label=_("What it proves"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     document_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput)
     expires_on = forms.DateField(label=_("Expires on"), required=False, widget=DateInput)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -38,8 +48,10 @@ class EvidenceEditForm(forms.ModelForm):
         model = EvidenceFile
         fields = ["title", "proves", "document_date", "expires_on", "description"]
         widgets = {
-            "document_date": DateInput, "expires_on": DateInput,
-            "proves": forms.Textarea(attrs={"rows": 2}), "description": forms.Textarea(attrs={"rows": 3}),
+            "document_date": DateInput,
+            "expires_on": DateInput,
+            "proves": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self) -> dict:

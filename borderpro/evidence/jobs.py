@@ -22,24 +22,41 @@ def export_zip(job: Job) -> None:
     """Every current evidence file in one ZIP, with a manifest of hashes and dates."""
     organization = Organization.objects.get(pk=job.organization_id)
     files = list(
-        EvidenceFile.objects.filter(organization=organization, archived_at__isnull=True).order_by("title")
+        EvidenceFile.objects.filter(organization=organization, archived_at__isnull=True).order_by(
+            "title"
+        )
     )
     job.report(done=0, total=len(files) + 1, message=_("Collecting files…"))
     manifest = io.StringIO()
     writer = csv.writer(manifest)
-    writer.writerow(["file", "title", "what it proves", "document date", "expires on", "sha256", "bytes"])
+    writer.writerow(
+        ["file", "title", "what it proves", "document date", "expires on", "sha256", "bytes"]
+    )
     with tempfile.TemporaryFile() as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for index, evidence in enumerate(files, start=1):
-                arcname = f"{index:04d}-{slugify(evidence.title)[:60] or 'file'}-{evidence.original_name}"
+                arcname = (
+                    f"{index:04d}-{slugify(evidence.title)[:60] or 'file'}-{evidence.original_name}"
+                )
                 with evidence.file.open("rb") as handle:
                     archive.writestr(arcname, handle.read())
-                writer.writerow([arcname, evidence.title, evidence.proves, evidence.document_date or "",
-                                 evidence.expires_on or "", evidence.sha256, evidence.size])
+                writer.writerow(
+                    [
+                        arcname,
+                        evidence.title,
+                        evidence.proves,
+                        evidence.document_date or "",
+                        evidence.expires_on or "",
+                        evidence.sha256,
+                        evidence.size,
+                    ]
+                )
                 job.report(done=index, message=evidence.title)
             archive.writestr("manifest.csv", manifest.getvalue())
         tmp.seek(0)
         stamp = timezone.now().strftime("%Y%m%d-%H%M")
         job.result_name = f"evidence-{organization.code}-{stamp}.zip"
         job.result_file.save(job.result_name, File(tmp), save=False)
-    activity_record(organization=organization, actor=job.created_by, verb="evidence.exported", count=len(files))
+    activity_record(
+        organization=organization, actor=job.created_by, verb="evidence.exported", count=len(files)
+    )

@@ -21,7 +21,8 @@ class EvidenceFile(TenantModel):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     proves = models.TextField(
-        _("what it proves"), blank=True,
+        _("what it proves"),
+        blank=True,
         help_text=_("The requirement, policy or practice this file is proof of."),
     )
     document_date = models.DateField(_("document date"), null=True, blank=True)
@@ -33,7 +34,11 @@ class EvidenceFile(TenantModel):
     content_type = models.CharField(_("type"), max_length=120)
     type_label = models.CharField(_("type"), max_length=40)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("uploaded by"),
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
@@ -45,7 +50,9 @@ class EvidenceFile(TenantModel):
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
         constraints = [
-            models.UniqueConstraint(fields=["organization", "sha256"], name="evidence_unique_content"),
+            models.UniqueConstraint(
+                fields=["organization", "sha256"], name="evidence_unique_content"
+            ),
             models.CheckConstraint(condition=models.Q(size__gt=0), name="evidence_not_empty"),
         ]
         indexes = [

@@ -19,7 +19,9 @@ def evidence_list(
     qs = EvidenceFile.objects.filter(organization=organization, archived_at__isnull=not archived)
     if q:
         qs = qs.filter(
-            Q(title__icontains=q) | Q(description__icontains=q) | Q(original_name__icontains=q)
+            Q(title__icontains=q)
+            | Q(description__icontains=q)
+            | Q(original_name__icontains=q)
             | Q(proves__icontains=q)
         )
     if state == "expired":
@@ -27,13 +29,17 @@ def evidence_list(
     elif state == "expiring":
         qs = qs.filter(expires_on__gte=today, expires_on__lte=today + timedelta(days=EXPIRING_DAYS))
     elif state == "valid":
-        qs = qs.filter(Q(expires_on__isnull=True) | Q(expires_on__gt=today + timedelta(days=EXPIRING_DAYS)))
+        qs = qs.filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gt=today + timedelta(days=EXPIRING_DAYS))
+        )
     return qs.select_related("uploaded_by").order_by("-created_at")
 
 
 def summary(organization: Any, *, today: date) -> dict[str, int]:
     soon = today + timedelta(days=EXPIRING_DAYS)
-    return EvidenceFile.objects.filter(organization=organization, archived_at__isnull=True).aggregate(
+    return EvidenceFile.objects.filter(
+        organization=organization, archived_at__isnull=True
+    ).aggregate(
         total=Count("id"),
         expired=Count("id", filter=Q(expires_on__lt=today)),
         expiring=Count("id", filter=Q(expires_on__gte=today, expires_on__lte=soon)),
@@ -44,7 +50,10 @@ def counts_by_organization(organization_ids: list[Any]) -> dict[Any, int]:
     """For a consultant's portfolio: one grouped query across the clients it may see."""
     with scopes_disabled():
         rows = (
-            EvidenceFile.objects.filter(organization_id__in=organization_ids, archived_at__isnull=True)
-            .values("organization_id").annotate(n=Count("id"))
+            EvidenceFile.objects.filter(
+                organization_id__in=organization_ids, archived_at__isnull=True
+            )
+            .values("organization_id")
+            .annotate(n=Count("id"))
         )
         return {row["organization_id"]: row["n"] for row in rows}

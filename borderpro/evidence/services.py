@@ -23,7 +23,9 @@ EDITABLE = ("title", "description", "proves", "document_date", "expires_on")
 
 
 def _refuse(name: str, reason: str) -> ValidationError:
-    return ValidationError({"file": _("%(name)s was not stored: %(reason)s.") % {"name": name, "reason": reason}})
+    return ValidationError(
+        {"file": _("%(name)s was not stored: %(reason)s.") % {"name": name, "reason": reason}}
+    )
 
 
 def _sha256(upload: UploadedFile) -> str:
@@ -40,8 +42,11 @@ def evidence_check(*, organization: Any, upload: UploadedFile) -> tuple[Any, str
     name = upload.name or "file"
     limit = settings.EVIDENCE_MAX_UPLOAD_BYTES
     if upload.size and upload.size > limit:
-        raise _refuse(name, _("it is %(size)s and the limit is %(limit)s") % {
-            "size": filesizeformat(upload.size), "limit": filesizeformat(limit)})
+        raise _refuse(
+            name,
+            _("it is %(size)s and the limit is %(limit)s")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
     try:
         kind = sniff(upload, name)
     except RefusedFile as exc:
@@ -49,32 +54,55 @@ def evidence_check(*, organization: Any, upload: UploadedFile) -> tuple[Any, str
     digest = _sha256(upload)
     existing = EvidenceFile.objects.filter(organization=organization, sha256=digest).first()
     if existing is not None:
-        raise _refuse(name, _("the same file is already in the vault as “%(title)s”") % {"title": existing.title})
+        raise _refuse(
+            name,
+            _("the same file is already in the vault as “%(title)s”") % {"title": existing.title},
+        )
     return kind, digest
 
 
 def evidence_upload(
-    *, actor: Any, organization: Any, upload: UploadedFile, title: str = "",
-    description: str = "", proves: str = "", document_date: date | None = None,
+    *,
+    actor: Any,
+    organization: Any,
+    upload: UploadedFile,
+    title: str = "",
+    description: str = "",
+    proves: str = "",
+    document_date: date | None = None,
     expires_on: date | None = None,
 ) -> EvidenceFile:
     kind, digest = evidence_check(organization=organization, upload=upload)
     name = upload.name or "file"
     evidence = EvidenceFile(
-        id=uuid7(), organization=organization, title=(title or name.rsplit(".", 1)[0])[:200],
-        description=description, proves=proves, document_date=document_date, expires_on=expires_on,
-        original_name=name[:255], size=upload.size or 0, sha256=digest, content_type=kind.mime,
-        type_label=str(kind.label), uploaded_by=actor,
+        id=uuid7(),
+        organization=organization,
+        title=(title or name.rsplit(".", 1)[0])[:200],
+        description=description,
+        proves=proves,
+        document_date=document_date,
+        expires_on=expires_on,
+        original_name=name[:255],
+        size=upload.size or 0,
+        sha256=digest,
+        content_type=kind.mime,
+        type_label=str(kind.label),
+        uploaded_by=actor,
     )
     evidence.full_clean(exclude=["file"])
     stored_name = ""
     try:
         with transaction.atomic():
             evidence.file.save(name, upload, save=False)
-            stored_name = evidence.file.name
+            stored_name = evidence.file.name or ""
             evidence.save()
-            activity_record(organization=organization, actor=actor, verb="evidence.uploaded",
-                            target=evidence, title=evidence.title)
+            activity_record(
+                organization=organization,
+                actor=actor,
+                verb="evidence.uploaded",
+                target=evidence,
+                title=evidence.title,
+            )
     except IntegrityError as exc:
         if stored_name:
             evidence.file.storage.delete(stored_name)
@@ -95,8 +123,13 @@ def evidence_update(*, actor: Any, evidence: EvidenceFile, **fields: Any) -> Evi
         setattr(evidence, key, value)
     evidence.full_clean()
     evidence.save()
-    activity_record(organization=evidence.organization, actor=actor, verb="evidence.updated",
-                    target=evidence, title=evidence.title)
+    activity_record(
+        organization=evidence.organization,
+        actor=actor,
+        verb="evidence.updated",
+        target=evidence,
+        title=evidence.title,
+    )
     return evidence
 
 
@@ -104,11 +137,21 @@ def evidence_update(*, actor: Any, evidence: EvidenceFile, **fields: Any) -> Evi
 def evidence_archive(*, actor: Any, evidence: EvidenceFile) -> EvidenceFile:
     evidence.archived_at = timezone.now()
     evidence.save(update_fields=["archived_at", "updated_at"])
-    activity_record(organization=evidence.organization, actor=actor, verb="evidence.archived",
-                    target=evidence, title=evidence.title)
+    activity_record(
+        organization=evidence.organization,
+        actor=actor,
+        verb="evidence.archived",
+        target=evidence,
+        title=evidence.title,
+    )
     return evidence
 
 
 def evidence_record_download(*, actor: Any, evidence: EvidenceFile) -> None:
-    activity_record(organization=evidence.organization, actor=actor, verb="evidence.downloaded",
-                    target=evidence, title=evidence.title)
+    activity_record(
+        organization=evidence.organization,
+        actor=actor,
+        verb="evidence.downloaded",
+        target=evidence,
+        title=evidence.title,
+    )

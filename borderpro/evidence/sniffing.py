@@ -29,12 +29,20 @@ GIF = FileKind("image/gif", "GIF", ("gif",))
 WEBP = FileKind("image/webp", "WebP", ("webp",))
 HEIC = FileKind("image/heic", "HEIC", ("heic", "heif"))
 TIFF = FileKind("image/tiff", "TIFF", ("tif", "tiff"))
-DOCX = FileKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word", ("docx",))
-XLSX = FileKind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel", ("xlsx",))
-PPTX = FileKind("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint", ("pptx",))
+DOCX = FileKind(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word", ("docx",)
+)
+XLSX = FileKind(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel", ("xlsx",)
+)
+PPTX = FileKind(
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "PowerPoint",
+    ("pptx",),
+)
 ODT = FileKind("application/vnd.oasis.opendocument.text", "OpenDocument", ("odt",))
 ODS = FileKind("application/vnd.oasis.opendocument.spreadsheet", "OpenDocument", ("ods",))
-OLE = FileKind("application/x-ole-storage", "Office 97–2003", ("doc", "xls", "ppt", "msg"))
+OLE = FileKind("application/x-ole-storage", "Office 97-2003", ("doc", "xls", "ppt", "msg"))
 TEXT = FileKind("text/plain", _("Text"), ("txt", "log", "md"))  # type: ignore[arg-type]
 CSV = FileKind("text/csv", "CSV", ("csv",))
 
@@ -98,7 +106,9 @@ def sniff(stream: IO[bytes], filename: str) -> FileKind:
         raise RefusedFile(_("the file is empty"))
     for prefix, what in _DANGEROUS_PREFIXES:
         if head.startswith(prefix):
-            raise RefusedFile(_("the content is %(what)s, which is never accepted") % {"what": what})
+            raise RefusedFile(
+                _("the content is %(what)s, which is never accepted") % {"what": what}
+            )
     kind: FileKind | None = None
     if head.startswith(b"%PDF-"):
         kind = PDF

@@ -12,14 +12,32 @@ from borderpro.organizations.roles import Role
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "legal_name", "business_type", "country", "region", "city",
-                  "time_zone", "language", "require_mfa"]
+        fields = [
+            "name",
+            "legal_name",
+            "business_type",
+            "country",
+            "region",
+            "city",
+            "time_zone",
+            "language",
+            "require_mfa",
+        ]
 
 
 class OrganizationCreateForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "kind", "business_type", "country", "region", "city", "time_zone", "language"]
+        fields = [
+            "name",
+            "kind",
+            "business_type",
+            "country",
+            "region",
+            "city",
+            "time_zone",
+            "language",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -31,7 +49,16 @@ class OrganizationCreateForm(forms.ModelForm):
 class ClientForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "legal_name", "business_type", "country", "region", "city", "time_zone", "language"]
+        fields = [
+            "name",
+            "legal_name",
+            "business_type",
+            "country",
+            "region",
+            "city",
+            "time_zone",
+            "language",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,8 +71,10 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, roles: tuple[Role, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r.value, r.label) for r in roles]
-        self.fields["role"].initial = Role.CONSULTANT if Role.CONSULTANT in roles else Role.CONTRIBUTOR
+        self.fields["role"].choices = [(r.value, r.label) for r in roles]  # type: ignore[attr-defined]
+        self.fields["role"].initial = (
+            Role.CONSULTANT if Role.CONSULTANT in roles else Role.CONTRIBUTOR
+        )
 
 
 class RoleForm(forms.Form):
@@ -53,4 +82,4 @@ class RoleForm(forms.Form):
 
     def __init__(self, *args: Any, roles: tuple[Role, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r.value, r.label) for r in roles]
+        self.fields["role"].choices = [(r.value, r.label) for r in roles]  # type: ignore[attr-defined]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderpro.common.chain import chained_models, verify_chain
-from borderpro.common.models import ChainHead, Job
+from borderpro.common.chain import chained_models, save_report, verify_chain
+from borderpro.common.models import Job
 from borderpro.organizations.activity import activity_record
 from borderpro.organizations.models import Organization
 
@@ -18,12 +19,10 @@ def verify_records(job: Job) -> None:
     broken = 0
     for index, model in enumerate(models, start=1):
         report = verify_chain(model, organization)
-        ChainHead.objects.update_or_create(
-            organization=organization, chain=report.chain,
-            defaults={"last_verified_at": job.created_at, "last_verified_ok": report.ok,
-                      "last_verified_count": report.checked, "last_verified_problem": report.problem},
-        )
+        save_report(organization, report, when=timezone.now())
         broken += 0 if report.ok else 1
         job.report(done=index, message=str(model._meta.verbose_name_plural))
     result = _("intact") if not broken else _("%(n)s broken") % {"n": broken}
-    activity_record(organization=organization, actor=job.created_by, verb="records.verified", result=result)
+    activity_record(
+        organization=organization, actor=job.created_by, verb="records.verified", result=result
+    )

@@ -26,16 +26,23 @@ def members_of(organization: Organization) -> QuerySet[Membership]:
 
 def open_invitations(organization: Organization) -> list[Invitation]:
     return [
-        i for i in Invitation.objects.filter(
+        i
+        for i in Invitation.objects.filter(
             organization=organization, accepted_at=None, revoked_at=None
         ).select_related("invited_by")
         if i.is_open
     ]
 
 
-def client_links(consultancy: Organization, *, user: Any = None, q: str = "") -> QuerySet[ClientLink]:
-    links = ClientLink.objects.filter(consultancy=consultancy).select_related("client").prefetch_related(
-        Prefetch("assignments", queryset=ConsultantAssignment.objects.select_related("user"))
+def client_links(
+    consultancy: Organization, *, user: Any = None, q: str = ""
+) -> QuerySet[ClientLink]:
+    links = (
+        ClientLink.objects.filter(consultancy=consultancy)
+        .select_related("client")
+        .prefetch_related(
+            Prefetch("assignments", queryset=ConsultantAssignment.objects.select_related("user"))
+        )
     )
     if user is not None:
         links = links.filter(assignments__user=user)
@@ -55,6 +62,7 @@ def recent_activity(organization: Organization, limit: int = 10) -> QuerySet[Act
 def member_counts(organization_ids: list[Any]) -> dict[Any, int]:
     rows = (
         Membership.objects.filter(organization_id__in=organization_ids)
-        .values("organization_id").annotate(n=Count("id"))
+        .values("organization_id")
+        .annotate(n=Count("id"))
     )
     return {row["organization_id"]: row["n"] for row in rows}

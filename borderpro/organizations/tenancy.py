@@ -18,13 +18,19 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from borderpro.common.permissions import has_perm
-from borderpro.organizations.models import ClientLink, ConsultantAssignment, Membership, Organization
+from borderpro.organizations.models import (
+    ClientLink,
+    ConsultantAssignment,
+    Membership,
+    Organization,
+)
 from borderpro.organizations.roles import Role
 
 
@@ -55,7 +61,8 @@ def resolve_access(user: Any, org_code: str) -> Access:
     if org.kind == Organization.Kind.CLIENT:
         consultancy_roles = dict(
             Membership.objects.filter(
-                user=user, organization__kind=Organization.Kind.CONSULTANCY,
+                user=user,
+                organization__kind=Organization.Kind.CONSULTANCY,
                 organization__is_active=True,
             ).values_list("organization_id", "role")
         )
@@ -83,17 +90,27 @@ def organizations_for_user(user: Any) -> list[tuple[Organization, str]]:
         if m.organization.kind == Organization.Kind.CONSULTANCY:
             consultancy_roles[m.organization_id] = m.role
     if consultancy_roles:
-        managers = [k for k, r in consultancy_roles.items() if r in (Role.CONSULTANT_ADMIN, Role.OWNER)]
+        managers = [
+            k for k, r in consultancy_roles.items() if r in (Role.CONSULTANT_ADMIN, Role.OWNER)
+        ]
         links = (
-            ClientLink.objects.filter(consultancy_id__in=list(consultancy_roles), client__is_active=True)
+            ClientLink.objects.filter(
+                consultancy_id__in=list(consultancy_roles), client__is_active=True
+            )
             .filter(Q(consultancy_id__in=managers) | Q(assignments__user=user))
             .select_related("client")
             .distinct()
         )
         for link in links:
-            role = Role.CONSULTANT if consultancy_roles[link.consultancy_id] == Role.CONSULTANT else Role.CONSULTANT_ADMIN
+            role = (
+                Role.CONSULTANT
+                if consultancy_roles[link.consultancy_id] == Role.CONSULTANT
+                else Role.CONSULTANT_ADMIN
+            )
             result.setdefault(link.client_id, (link.client, role))
-    return sorted(result.values(), key=lambda pair: (pair[0].kind != "consultancy", pair[0].name.lower()))
+    return sorted(
+        result.values(), key=lambda pair: (pair[0].kind != "consultancy", pair[0].name.lower())
+    )
 
 
 def mfa_required(access: Access) -> bool:
@@ -108,15 +125,17 @@ def user_has_mfa(user: Any) -> bool:
 
 def org_view(
     permission: str, *, kinds: tuple[str, ...] = ("consultancy", "client")
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """Decorate a view under ``/o/<org_code>/`` that needs ``permission``.
 
     ``kinds`` limits the page to consultancies or client companies; others get 404.
     """
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorate(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, org_code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(
+            request: HttpRequest, org_code: str, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             access = resolve_access(request.user, org_code)

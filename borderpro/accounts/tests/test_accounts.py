@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def test_sign_in_with_email_and_password(alice, carrier_a) -> None:
     client = Client()
-    response = client.post("/accounts/login/", {"login": alice.email, "password": "correct horse battery staple"})
+    response = client.post(
+        "/accounts/login/", {"login": alice.email, "password": "correct horse battery staple"}
+    )
     assert response.status_code == 302
     assert client.get("/", follow=True).request["PATH_INFO"] == f"/o/{carrier_a.code}/"
 
@@ -29,7 +31,9 @@ def test_wrong_password_says_so_and_repeated_failures_are_rate_limited(alice, se
 
 
 def test_language_switch_is_remembered_for_the_user(as_alice, alice, carrier_a) -> None:
-    response = as_alice.post("/account/language/", {"language": "fr", "next": f"/o/{carrier_a.code}/"})
+    response = as_alice.post(
+        "/account/language/", {"language": "fr", "next": f"/o/{carrier_a.code}/"}
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.language == "fr"
@@ -40,7 +44,9 @@ def test_language_switch_is_remembered_for_the_user(as_alice, alice, carrier_a) 
 
 
 def test_language_switch_refuses_foreign_redirects(as_alice) -> None:
-    response = as_alice.post("/account/language/", {"language": "en", "next": "https://evil.example/"})
+    response = as_alice.post(
+        "/account/language/", {"language": "en", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 
@@ -51,7 +57,9 @@ def test_organization_requiring_mfa_sends_members_to_set_it_up(as_alice, carrier
     assert response.status_code == 302 and "/2fa/totp/activate" in response["Location"]
 
 
-def test_consultancy_mfa_rule_also_covers_its_clients(as_carol, consultancy, carrier_a, carol) -> None:
+def test_consultancy_mfa_rule_also_covers_its_clients(
+    as_carol, consultancy, carrier_a, carol
+) -> None:
     consultancy.require_mfa = True
     consultancy.save()
     assert as_carol.get(f"/o/{carrier_a.code}/").status_code == 302
@@ -62,8 +70,16 @@ def test_consultancy_mfa_rule_also_covers_its_clients(as_carol, consultancy, car
 def test_new_consultancies_require_mfa_by_default(as_alice) -> None:
     from borderpro.organizations.models import Organization
 
-    as_alice.post("/organizations/new/", {"name": "New Consulting", "kind": "consultancy", "country": "CA",
-                                          "time_zone": "America/Toronto", "language": "en"})
+    as_alice.post(
+        "/organizations/new/",
+        {
+            "name": "New Consulting",
+            "kind": "consultancy",
+            "country": "CA",
+            "time_zone": "America/Toronto",
+            "language": "en",
+        },
+    )
     assert Organization.objects.get(name="New Consulting").require_mfa is True
 
 
@@ -72,7 +88,9 @@ def test_totp_setup_then_sign_in_asks_for_the_code(alice) -> None:
 
     client = Client()
     client.force_login(alice)
-    assert client.get("/accounts/2fa/totp/activate/").status_code == 302  # confirm the password first
+    assert (
+        client.get("/accounts/2fa/totp/activate/").status_code == 302
+    )  # confirm the password first
     client.post("/accounts/reauthenticate/", {"password": "correct horse battery staple"})
     page = client.get("/accounts/2fa/totp/activate/")
     assert page.status_code == 200
@@ -82,12 +100,16 @@ def test_totp_setup_then_sign_in_asks_for_the_code(alice) -> None:
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=alice, type="totp").exists()
     fresh = Client()
-    response = fresh.post("/accounts/login/", {"login": alice.email, "password": "correct horse battery staple"})
+    response = fresh.post(
+        "/accounts/login/", {"login": alice.email, "password": "correct horse battery staple"}
+    )
     assert response.status_code == 302 and "/2fa/authenticate" in response["Location"]
 
 
 def test_api_token_is_shown_once_and_stored_hashed(as_alice, alice, carrier_a) -> None:
-    response = as_alice.post("/account/tokens/", {"name": "Telematics", "organization": carrier_a.code})
+    response = as_alice.post(
+        "/account/tokens/", {"name": "Telematics", "organization": carrier_a.code}
+    )
     raw = response.context["new_token"]
     assert raw.startswith("bp_") and raw in response.content.decode()
     token = ApiToken.objects.get(user=alice)

@@ -39,13 +39,18 @@ def test_token_is_bound_to_one_organization(alice, carrier_a, consultancy, carol
     raw = api_token_create(user=carol, organization=consultancy, name="c", read_only=False)[1]
     response = Client().get(f"/api/v1/o/{carrier_a.code}/evidence/", **bearer(raw))
     assert response.status_code == 404
-    assert response.json() == {"errors": [{"field": None, "code": "not_found", "message": "Not found."}]}
+    assert response.json() == {
+        "errors": [{"field": None, "code": "not_found", "message": "Not found."}]
+    }
 
 
 def test_read_only_token_cannot_write(alice, carrier_a) -> None:
     raw = api_token_create(user=alice, organization=carrier_a, name="ro", read_only=True)[1]
-    response = Client().post(f"/api/v1/o/{carrier_a.code}/evidence/",
-                             {"file": SimpleUploadedFile("a.pdf", pdf_bytes("a"))}, **bearer(raw))
+    response = Client().post(
+        f"/api/v1/o/{carrier_a.code}/evidence/",
+        {"file": SimpleUploadedFile("a.pdf", pdf_bytes("a"))},
+        **bearer(raw),
+    )
     assert response.status_code == 403
     assert response.json()["errors"][0]["message"] == "This API token is read-only."
     assert not EvidenceFile.objects.exists()
@@ -54,7 +59,11 @@ def test_read_only_token_cannot_write(alice, carrier_a) -> None:
 def test_upload_through_the_api(alice_token, carrier_a) -> None:
     response = Client().post(
         f"/api/v1/o/{carrier_a.code}/evidence/",
-        {"file": SimpleUploadedFile("roster.pdf", pdf_bytes("roster")), "title": "Roster", "expires_on": "2027-01-31"},
+        {
+            "file": SimpleUploadedFile("roster.pdf", pdf_bytes("roster")),
+            "title": "Roster",
+            "expires_on": "2027-01-31",
+        },
         **bearer(alice_token),
     )
     assert response.status_code == 201, response.content
@@ -62,8 +71,11 @@ def test_upload_through_the_api(alice_token, carrier_a) -> None:
 
 
 def test_refused_upload_names_the_field_and_reason(alice_token, carrier_a) -> None:
-    response = Client().post(f"/api/v1/o/{carrier_a.code}/evidence/",
-                             {"file": SimpleUploadedFile("tool.pdf", b"MZ" + b"\x00" * 64)}, **bearer(alice_token))
+    response = Client().post(
+        f"/api/v1/o/{carrier_a.code}/evidence/",
+        {"file": SimpleUploadedFile("tool.pdf", b"MZ" + b"\x00" * 64)},
+        **bearer(alice_token),
+    )
     assert response.status_code == 400
     [error] = response.json()["errors"]
     assert error["field"] == "file"
@@ -72,9 +84,12 @@ def test_refused_upload_names_the_field_and_reason(alice_token, carrier_a) -> No
 
 def test_validation_errors_list_every_bad_field(alice_token, carrier_a) -> None:
     evidence = evidence_for(carrier_a)
-    response = Client().patch(f"/api/v1/o/{carrier_a.code}/evidence/{evidence.pk}/",
-                              data={"title": "", "expires_on": "31/12/2026"}, content_type="application/json",
-                              **bearer(alice_token))
+    response = Client().patch(
+        f"/api/v1/o/{carrier_a.code}/evidence/{evidence.pk}/",
+        data={"title": "", "expires_on": "31/12/2026"},
+        content_type="application/json",
+        **bearer(alice_token),
+    )
     assert response.status_code == 400
     fields = {e["field"] for e in response.json()["errors"]}
     assert fields == {"title", "expires_on"}
@@ -110,10 +125,14 @@ def test_create_api_token_command_prints_a_working_token(alice, carrier_a, capsy
     assert raw.startswith("bp_")
     token = ApiToken.objects.get()
     assert token.read_only and token.token_hash != raw and raw not in token.token_hash
-    assert Client().get(f"/api/v1/o/{carrier_a.code}/", **bearer(raw)).json()["code"] == carrier_a.code
+    assert (
+        Client().get(f"/api/v1/o/{carrier_a.code}/", **bearer(raw)).json()["code"] == carrier_a.code
+    )
 
 
-def test_api_list_query_count_is_constant(alice_token, carrier_a, django_assert_num_queries) -> None:
+def test_api_list_query_count_is_constant(
+    alice_token, carrier_a, django_assert_num_queries
+) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

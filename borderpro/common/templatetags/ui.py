@@ -24,16 +24,23 @@ def field(bound: BoundField, **attrs: Any) -> SafeString:
         css = "select"
     elif widget.__class__.__name__ == "Textarea":
         css = "textarea"
-    widget_attrs = {"class": css}
+    widget_attrs: dict[str, str | bool] = {"class": css}
     if bound.errors:
         widget_attrs["aria-invalid"] = "true"
         widget_attrs["aria-describedby"] = f"{bound.auto_id}_errors"
     elif bound.help_text:
         widget_attrs["aria-describedby"] = f"{bound.auto_id}_help"
     widget_attrs.update({k.replace("_", "-"): v for k, v in attrs.items()})
-    return SafeString(render_to_string("ui/field.html", {
-        "field": bound, "widget": bound.as_widget(attrs=widget_attrs), "is_check": css == "check",
-    }))
+    return SafeString(
+        render_to_string(
+            "ui/field.html",
+            {
+                "field": bound,
+                "widget": bound.as_widget(attrs=widget_attrs),
+                "is_check": css == "check",
+            },
+        )
+    )
 
 
 @register.filter
@@ -54,8 +61,8 @@ def demo_logins() -> dict | None:
 
     if settings.PRODUCTION:
         return None
-    from borderpro.organizations.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
     from borderpro.accounts.models import User
+    from borderpro.organizations.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
 
     emails = [u[0] for u in DEMO_USERS]
     if not User.objects.filter(email__in=emails).exists():

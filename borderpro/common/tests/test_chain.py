@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _three(org, actor=None):
-    return [activity_record(organization=org, actor=actor, verb="organization.updated") for _ in range(3)]
+    return [
+        activity_record(organization=org, actor=actor, verb="organization.updated")
+        for _ in range(3)
+    ]
 
 
 def test_records_link_to_the_previous_one(carrier_a, alice) -> None:
@@ -51,7 +54,13 @@ def test_altering_a_record_in_the_database_is_detected_and_named(carrier_a) -> N
     records = _three(carrier_a)
     table = Activity._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET params = %s WHERE id = %s", ['{"x": "forged"}', records[1].pk.hex if connection.vendor == "sqlite" else records[1].pk])
+        cursor.execute(
+            f"UPDATE {table} SET params = %s WHERE id = %s",
+            [
+                '{"x": "forged"}',
+                records[1].pk.hex if connection.vendor == "sqlite" else records[1].pk,
+            ],
+        )
     report = verify_chain(Activity, carrier_a)
     assert not report.ok
     assert str(records[1].pk) in report.problem and "altered" in report.problem
@@ -63,7 +72,10 @@ def test_removing_a_record_is_detected(carrier_a) -> None:
     records = _three(carrier_a)
     table = Activity._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [records[2].pk.hex if connection.vendor == "sqlite" else records[2].pk])
+        cursor.execute(
+            f"DELETE FROM {table} WHERE id = %s",
+            [records[2].pk.hex if connection.vendor == "sqlite" else records[2].pk],
+        )
     report = verify_chain(Activity, carrier_a)
     assert not report.ok and "removed" in report.problem
 
@@ -73,14 +85,18 @@ def test_verify_records_passes_on_intact_chains(carrier_a, carrier_b, capsys) ->
     _three(carrier_b)
     call_command("verify_records")
     assert "intact" in capsys.readouterr().out
-    assert ChainHead.objects.get(organization=carrier_a, chain="organizations.activity").last_verified_ok
+    assert ChainHead.objects.get(
+        organization=carrier_a, chain="organizations.activity"
+    ).last_verified_ok
 
 
 def test_a_correction_points_to_the_record_it_corrects(carrier_a) -> None:
     from borderpro.common.chain import chain_append
 
     original = _three(carrier_a)[0]
-    fix = chain_append(Activity(organization=carrier_a, verb="organization.updated", corrects=original))
+    fix = chain_append(
+        Activity(organization=carrier_a, verb="organization.updated", corrects=original)
+    )
     assert fix.corrects_id == original.pk
     assert list(original.corrections.all()) == [fix]
     assert verify_chain(Activity, carrier_a).ok

@@ -16,8 +16,14 @@ GOOD_SECRET = "x" * 60
 
 def _settings_error(**overrides: str) -> str:
     environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
-    environment.update({"BORDERPRO_MODE": "production", "DEBUG": "false",
-                        "ALLOWED_HOSTS": "borderpro.example", "SECRET_KEY": GOOD_SECRET})
+    environment.update(
+        {
+            "BORDERPRO_MODE": "production",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "borderpro.example",
+            "SECRET_KEY": GOOD_SECRET,
+        }
+    )
     for key, value in overrides.items():
         if value is None:
             environment.pop(key, None)
@@ -25,7 +31,10 @@ def _settings_error(**overrides: str) -> str:
             environment[key] = value
     result = subprocess.run(
         [sys.executable, "-c", "import borderpro.settings"],
-        env=environment, capture_output=True, text=True, check=False,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.stderr if result.returncode else ""
 
@@ -34,15 +43,18 @@ def test_production_starts_with_safe_settings() -> None:
     assert _settings_error() == ""
 
 
-@pytest.mark.parametrize(("overrides", "named"), [
-    ({"SECRET_KEY": None}, "SECRET_KEY"),
-    ({"SECRET_KEY": "short"}, "SECRET_KEY"),
-    ({"DEBUG": "true"}, "DEBUG"),
-    ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
-    ({"DEBUG": "maybe"}, "DEBUG"),
-    ({"SESSION_COOKIE_AGE": "ten"}, "SESSION_COOKIE_AGE"),
-    ({"STORAGE_BACKEND": "ftp"}, "STORAGE_BACKEND"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"SECRET_KEY": None}, "SECRET_KEY"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY"),
+        ({"DEBUG": "true"}, "DEBUG"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"SESSION_COOKIE_AGE": "ten"}, "SESSION_COOKIE_AGE"),
+        ({"STORAGE_BACKEND": "ftp"}, "STORAGE_BACKEND"),
+    ],
+)
 def test_production_refuses_unsafe_or_malformed_values(overrides: dict, named: str) -> None:
     error = _settings_error(**overrides)
     assert "ImproperlyConfigured" in error

@@ -24,10 +24,19 @@ def _upload(client, org, name: str, content: bytes, **extra):
 
 def test_upload_stores_fingerprint_type_and_activity(as_alice, carrier_a, alice) -> None:
     content = pdf_bytes("Statement of support")
-    response = _upload(as_alice, carrier_a, "statement.pdf", content, title="Statement of support",
-                       proves="PIP-CORP-04", expires_on="2027-06-30")
+    response = _upload(
+        as_alice,
+        carrier_a,
+        "statement.pdf",
+        content,
+        title="Statement of support",
+        proves="PIP-CORP-04",
+        expires_on="2027-06-30",
+    )
     evidence = EvidenceFile.objects.get(organization=carrier_a)
-    assert response.status_code == 302 and response["Location"].endswith(f"/evidence/{evidence.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/evidence/{evidence.pk}/"
+    )
     assert evidence.sha256 == hashlib.sha256(content).hexdigest()
     assert evidence.size == len(content)
     assert evidence.content_type == "application/pdf"
@@ -44,14 +53,17 @@ def test_field_staff_can_upload_a_phone_photo(as_bob, carrier_a) -> None:
     assert EvidenceFile.objects.get(organization=carrier_a).type_label == "PNG"
 
 
-@pytest.mark.parametrize(("name", "content", "reason"), [
-    ("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 200, "Windows program"),
-    ("photo.pdf", png_bytes(), "name ends in .pdf but the content is PNG"),
-    ("page.html", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "not accepted"),
-    ("drawing.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "not accepted"),
-    ("archive.zip", b"PK\x03\x04" + b"\x00" * 100, "archive"),
-    ("empty.pdf", b"", "empty"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("invoice.pdf", b"MZ\x90\x00" + b"\x00" * 200, "Windows program"),
+        ("photo.pdf", png_bytes(), "name ends in .pdf but the content is PNG"),
+        ("page.html", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "not accepted"),
+        ("drawing.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "not accepted"),
+        ("archive.zip", b"PK\x03\x04" + b"\x00" * 100, "archive"),
+        ("empty.pdf", b"", "empty"),
+    ],
+)
 def test_refused_files_are_named_with_the_reason_and_nothing_is_stored(
     as_alice, carrier_a, name, content, reason, settings, tmp_path
 ) -> None:
@@ -91,7 +103,14 @@ def test_the_same_file_in_another_organization_is_fine(carrier_a, carrier_b) -> 
 
 
 def test_expiry_before_document_date_is_refused(as_alice, carrier_a) -> None:
-    response = _upload(as_alice, carrier_a, "a.pdf", pdf_bytes("a"), document_date="2026-05-01", expires_on="2026-01-01")
+    response = _upload(
+        as_alice,
+        carrier_a,
+        "a.pdf",
+        pdf_bytes("a"),
+        document_date="2026-05-01",
+        expires_on="2026-01-01",
+    )
     assert response.status_code == 400
     assert "The expiry date is before the document date." in response.content.decode()
 
@@ -113,12 +132,23 @@ def test_files_are_not_reachable_by_any_public_url(client, carrier_a) -> None:
 
 def test_editing_metadata_keeps_history(as_alice, carrier_a) -> None:
     evidence = evidence_for(carrier_a, title="Old title")
-    response = as_alice.post(f"/o/{carrier_a.code}/evidence/{evidence.pk}/",
-                             {"title": "New title", "proves": "", "description": "", "document_date": "", "expires_on": ""})
+    response = as_alice.post(
+        f"/o/{carrier_a.code}/evidence/{evidence.pk}/",
+        {
+            "title": "New title",
+            "proves": "",
+            "description": "",
+            "document_date": "",
+            "expires_on": "",
+        },
+    )
     assert response.status_code == 302
     evidence.refresh_from_db()
     assert evidence.title == "New title"
-    assert [h.title for h in evidence.history.order_by("history_date")] == ["Old title", "New title"]
+    assert [h.title for h in evidence.history.order_by("history_date")] == [
+        "Old title",
+        "New title",
+    ]
 
 
 def test_viewer_roles_cannot_edit(as_bob, carrier_a) -> None:
@@ -144,7 +174,9 @@ def test_search_and_expiry_filters(as_alice, carrier_a) -> None:
     assert "Fence photo" in page and "Seal certificate" not in page
 
 
-def test_list_query_count_does_not_grow_with_rows(as_alice, carrier_a, django_assert_max_num_queries) -> None:
+def test_list_query_count_does_not_grow_with_rows(
+    as_alice, carrier_a, django_assert_max_num_queries
+) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import factory
 
 from borderpro.accounts.models import User
-from borderpro.organizations.models import ClientLink, ConsultantAssignment, Membership, Organization
+from borderpro.organizations.models import (
+    ClientLink,
+    ConsultantAssignment,
+    Membership,
+    Organization,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -46,7 +52,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = "admin"
 
 
-def link_client(consultancy: Organization, client: Organization, *, assign: list[User] = ()) -> ClientLink:  # type: ignore[assignment]
+def link_client(
+    consultancy: Organization, client: Organization, *, assign: Sequence[User] = ()
+) -> ClientLink:
     link, _created = ClientLink.objects.get_or_create(consultancy=consultancy, client=client)
     for user in assign:
         ConsultantAssignment.objects.get_or_create(link=link, user=user)
@@ -54,7 +62,8 @@ def link_client(consultancy: Organization, client: Organization, *, assign: list
 
 
 def sample_member_id(organization: Organization) -> Membership:
-    return MembershipFactory(organization=organization, role="viewer")
+    membership: Membership = MembershipFactory(organization=organization, role="viewer")
+    return membership
 
 
 def sample_invitation_id(organization: Organization) -> Any:
@@ -65,7 +74,9 @@ def sample_invitation_id(organization: Organization) -> Any:
     from borderpro.organizations.models import Invitation
 
     return Invitation.objects.create(
-        organization=organization, email="invitee@example.com", role="viewer",
+        organization=organization,
+        email="invitee@example.com",
+        role="viewer",
         token_hash=factory.Faker("sha256").evaluate(None, None, {"locale": None}),
         expires_at=timezone.now() + timedelta(days=3),
     )

@@ -8,19 +8,27 @@ from django.test import Client
 
 from borderpro.organizations.models import Invitation, Membership, Organization
 from borderpro.organizations.tenancy import organizations_for_user
-from borderpro.organizations.tests.factories import MembershipFactory, OrganizationFactory, link_client
+from borderpro.organizations.tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    link_client,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_invitation_email_then_acceptance(as_alice, carrier_a, user_factory, django_capture_on_commit_callbacks) -> None:
+def test_invitation_email_then_acceptance(
+    as_alice, carrier_a, user_factory, django_capture_on_commit_callbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        response = as_alice.post(f"/o/{carrier_a.code}/team/", {"email": "Dana@Example.com", "role": "contributor"})
+        response = as_alice.post(
+            f"/o/{carrier_a.code}/team/", {"email": "Dana@Example.com", "role": "contributor"}
+        )
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.to == ["dana@example.com"] and carrier_a.name in message.subject
     link = next(line for line in message.body.splitlines() if "/invitations/" in line)
-    path = link[link.index("/invitations/"):].strip()
+    path = link[link.index("/invitations/") :].strip()
     dana = user_factory(email="dana@example.com")
     client = Client()
     client.force_login(dana)
@@ -33,7 +41,9 @@ def test_invitation_email_then_acceptance(as_alice, carrier_a, user_factory, dja
 def test_invitation_for_another_address_is_refused(as_alice, carrier_a, charlie) -> None:
     from borderpro.organizations.services import invitation_create
 
-    _inv, raw = invitation_create(actor=None, organization=carrier_a, email="dana@example.com", role="viewer")
+    _inv, raw = invitation_create(
+        actor=None, organization=carrier_a, email="dana@example.com", role="viewer"
+    )
     client = Client()
     client.force_login(charlie)
     response = client.post(f"/invitations/{raw}/", follow=True)
@@ -42,17 +52,26 @@ def test_invitation_for_another_address_is_refused(as_alice, carrier_a, charlie)
 
 
 def test_invite_form_errors_name_the_field(as_alice, carrier_a, bob) -> None:
-    response = as_alice.post(f"/o/{carrier_a.code}/team/", {"email": "not-an-email", "role": "owner"})
+    response = as_alice.post(
+        f"/o/{carrier_a.code}/team/", {"email": "not-an-email", "role": "owner"}
+    )
     assert "email" in response.context["form"].errors
     response = as_alice.post(f"/o/{carrier_a.code}/team/", {"email": bob.email, "role": "viewer"})
     assert "already a member" in response.content.decode()
-    response = as_alice.post(f"/o/{carrier_a.code}/team/", {"email": "x@example.com", "role": "consultant"})
+    response = as_alice.post(
+        f"/o/{carrier_a.code}/team/", {"email": "x@example.com", "role": "consultant"}
+    )
     assert "role" in response.context["form"].errors
     assert not Invitation.objects.exists()
 
 
 def test_field_staff_cannot_invite(as_bob, carrier_a) -> None:
-    assert as_bob.post(f"/o/{carrier_a.code}/team/", {"email": "x@example.com", "role": "owner"}).status_code == 403
+    assert (
+        as_bob.post(
+            f"/o/{carrier_a.code}/team/", {"email": "x@example.com", "role": "owner"}
+        ).status_code
+        == 403
+    )
     assert not Invitation.objects.exists()
 
 
@@ -62,7 +81,9 @@ def test_the_last_owner_stays(carrier_a, alice) -> None:
     client.force_login(alice)
     response = client.post(f"/o/{carrier_a.code}/team/{owner.pk}/remove/", follow=True)
     assert "at least one owner" in response.content.decode()
-    response = client.post(f"/o/{carrier_a.code}/team/{owner.pk}/role/", {"role": "viewer"}, follow=True)
+    response = client.post(
+        f"/o/{carrier_a.code}/team/{owner.pk}/role/", {"role": "viewer"}, follow=True
+    )
     assert "at least one owner" in response.content.decode()
     owner.refresh_from_db()
     assert owner.role == "owner"
@@ -73,7 +94,10 @@ def test_role_change_is_kept_in_history(as_alice, carrier_a, bob) -> None:
     as_alice.post(f"/o/{carrier_a.code}/team/{membership.pk}/role/", {"role": "contributor"})
     membership.refresh_from_db()
     assert membership.role == "contributor"
-    assert [h.role for h in membership.history.order_by("history_date")] == ["field_staff", "contributor"]
+    assert [h.role for h in membership.history.order_by("history_date")] == [
+        "field_staff",
+        "contributor",
+    ]
 
 
 def test_consultant_sees_only_assigned_clients(consultancy, carrier_a, carrier_b, carol) -> None:
@@ -97,19 +121,31 @@ def test_consultancy_adds_a_client_and_assigns_a_consultant(consultancy, carol) 
     admin = MembershipFactory(organization=consultancy, role="consultant_admin").user
     client = Client()
     client.force_login(admin)
-    response = client.post(f"/o/{consultancy.code}/clients/", {
-        "name": "Fleuve Transport", "business_type": "highway_carrier", "country": "CA", "region": "QC",
-        "time_zone": "America/Toronto", "language": "fr"})
+    response = client.post(
+        f"/o/{consultancy.code}/clients/",
+        {
+            "name": "Fleuve Transport",
+            "business_type": "highway_carrier",
+            "country": "CA",
+            "region": "QC",
+            "time_zone": "America/Toronto",
+            "language": "fr",
+        },
+    )
     assert response.status_code == 302
     fleuve = Organization.objects.get(name="Fleuve Transport")
     link = fleuve.consultancy_links.get()
     client.post(f"/o/{consultancy.code}/clients/{link.pk}/assign/", {"user": carol.pk})
     assert fleuve.code in {o.code for o, _r in organizations_for_user(carol)}
-    client.post(f"/o/{consultancy.code}/clients/{link.pk}/assign/", {"user": carol.pk, "action": "remove"})
+    client.post(
+        f"/o/{consultancy.code}/clients/{link.pk}/assign/", {"user": carol.pk, "action": "remove"}
+    )
     assert fleuve.code not in {o.code for o, _r in organizations_for_user(carol)}
 
 
-def test_switcher_lists_every_organization_with_constant_queries(consultancy, carol, django_assert_max_num_queries) -> None:
+def test_switcher_lists_every_organization_with_constant_queries(
+    consultancy, carol, django_assert_max_num_queries
+) -> None:
     for _ in range(10):
         link_client(consultancy, OrganizationFactory(), assign=[carol])
     with django_assert_max_num_queries(3):
@@ -138,16 +174,35 @@ def test_new_user_without_organization_is_offered_to_create_one(user_factory) ->
     client.force_login(user_factory())
     response = client.get("/")
     assert response["Location"] == "/organizations/new/"
-    response = client.post("/organizations/new/", {"name": "Solo Haul", "kind": "client", "country": "CA",
-                                                   "time_zone": "America/Toronto", "language": "en"})
+    response = client.post(
+        "/organizations/new/",
+        {
+            "name": "Solo Haul",
+            "kind": "client",
+            "country": "CA",
+            "time_zone": "America/Toronto",
+            "language": "en",
+        },
+    )
     assert "business_type" in response.context["form"].errors
-    response = client.post("/organizations/new/", {"name": "Solo Haul", "kind": "client", "business_type": "highway_carrier",
-                                                   "country": "CA", "time_zone": "Mars/Olympus", "language": "en"})
+    response = client.post(
+        "/organizations/new/",
+        {
+            "name": "Solo Haul",
+            "kind": "client",
+            "business_type": "highway_carrier",
+            "country": "CA",
+            "time_zone": "Mars/Olympus",
+            "language": "en",
+        },
+    )
     assert "time_zone" in response.context["form"].errors
     assert not Organization.objects.filter(name="Solo Haul").exists()
 
 
-def test_integrity_page_verifies_in_the_background(as_alice, carrier_a, django_capture_on_commit_callbacks) -> None:
+def test_integrity_page_verifies_in_the_background(
+    as_alice, carrier_a, django_capture_on_commit_callbacks
+) -> None:
     from borderpro.organizations.activity import activity_record
 
     activity_record(organization=carrier_a, actor=None, verb="organization.updated")
@@ -163,7 +218,15 @@ def test_seed_demo_is_idempotent() -> None:
     from borderpro.evidence.models import EvidenceFile
 
     call_command("seed_demo", verbosity=0)
-    counts = (Organization.objects.count(), Membership.objects.count(), EvidenceFile.objects.count())
+    counts = (
+        Organization.objects.count(),
+        Membership.objects.count(),
+        EvidenceFile.objects.count(),
+    )
     call_command("seed_demo", verbosity=0)
-    assert (Organization.objects.count(), Membership.objects.count(), EvidenceFile.objects.count()) == counts
+    assert (
+        Organization.objects.count(),
+        Membership.objects.count(),
+        EvidenceFile.objects.count(),
+    ) == counts
     assert Organization.objects.get(code="laurentid").language == "fr"

@@ -27,9 +27,13 @@ class Command(BaseCommand):
             try:
                 access = resolve_access(user, options["org"])
             except Exception as exc:
-                raise CommandError(f"{options['email']} has no access to organization {options['org']}") from exc
+                raise CommandError(
+                    f"{options['email']} has no access to organization {options['org']}"
+                ) from exc
             _token, raw = api_token_create(
-                user=user, organization=access.organization, name=options["name"],
+                user=user,
+                organization=access.organization,
+                name=options["name"],
                 read_only=options["read_only"],
             )
         self.stdout.write(raw)

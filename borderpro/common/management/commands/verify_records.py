@@ -12,7 +12,7 @@ from borderpro.organizations.models import Organization
 
 
 class Command(BaseCommand):
-    help = "Verify that no append-only record was altered or removed (all organizations, or --org CODE)."
+    help = "Verify that no append-only record was altered or removed (all, or --org CODE)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--org", help="organization code")
@@ -36,4 +36,6 @@ class Command(BaseCommand):
             for line in broken:
                 self.stderr.write(self.style.ERROR("BROKEN " + line))
             raise CommandError(f"{len(broken)} broken chain(s); first: {broken[0]}")
-        self.stdout.write(self.style.SUCCESS(f"All record chains intact ({total} records checked)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"All record chains intact ({total} records checked).")
+        )
