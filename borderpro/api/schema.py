@@ -5,7 +5,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
     target_class = "borderpro.api.authentication.ApiTokenAuthentication"
     name = "apiToken"
 
-    def get_security_definition(self, auto_schema):  # noqa: ANN001, ANN201
+    def get_security_definition(self, auto_schema):
         return {
             "type": "http",
             "scheme": "bearer",

@@ -27,7 +27,7 @@ class _Lazy:
             self._value = self._load()
         return self._value
 
-    def __iter__(self):  # noqa: ANN204
+    def __iter__(self):
         return iter(self._get())
 
     def __len__(self) -> int:

@@ -63,7 +63,8 @@ class Organization(UUIDModel):
         _("document language"), max_length=2, choices=settings.LANGUAGES, default="en"
     )
     require_mfa = models.BooleanField(
-        _("require two-factor authentication"), default=False,
+        _("require two-factor authentication"),
+        default=False,
         help_text=_("Everyone who opens this organization must have two-factor authentication."),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -77,7 +78,8 @@ class Organization(UUIDModel):
         verbose_name_plural = _("organizations")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["consultancy", "client"]), name="organization_kind_valid"
+                condition=models.Q(kind__in=["consultancy", "client"]),
+                name="organization_kind_valid",
             )
         ]
 
@@ -88,13 +90,17 @@ class Organization(UUIDModel):
     def is_consultancy(self) -> bool:
         return self.kind == self.Kind.CONSULTANCY
 
-    def local_now(self):  # noqa: ANN201
+    def local_now(self):
         return timezone.localtime(timezone=zoneinfo.ZoneInfo(self.time_zone))
 
 
 class Membership(UUIDModel):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -114,8 +120,12 @@ class Membership(UUIDModel):
 class ClientLink(UUIDModel):
     """A consultancy serves a client company."""
 
-    consultancy = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="client_links")
-    client = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consultancy_links")
+    consultancy = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="client_links"
+    )
+    client = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="consultancy_links"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -136,7 +146,9 @@ class ConsultantAssignment(UUIDModel):
     """A consultant of the consultancy works on this client."""
 
     link = models.ForeignKey(ClientLink, on_delete=models.CASCADE, related_name="assignments")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -148,7 +160,9 @@ class ConsultantAssignment(UUIDModel):
 
 
 class Invitation(UUIDModel):
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField(_("email"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)

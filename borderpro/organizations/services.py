@@ -38,7 +38,9 @@ def organization_create(*, actor: Any, name: str, kind: str, **fields: Any) -> O
     org.full_clean()
     org.save()
     Membership.objects.create(user=actor, organization=org, role=Role.OWNER)
-    activity_record(organization=org, actor=actor, verb="organization.created", target=org, name=name)
+    activity_record(
+        organization=org, actor=actor, verb="organization.created", target=org, name=name
+    )
     return org
 
 
@@ -48,7 +50,9 @@ def organization_update(*, actor: Any, organization: Organization, **fields: Any
         setattr(organization, key, value)
     organization.full_clean()
     organization.save()
-    activity_record(organization=organization, actor=actor, verb="organization.updated", target=organization)
+    activity_record(
+        organization=organization, actor=actor, verb="organization.updated", target=organization
+    )
     return organization
 
 
@@ -57,7 +61,9 @@ def _token_hash(raw: str) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor: Any, organization: Organization, email: str, role: str) -> tuple[Invitation, str]:
+def invitation_create(
+    *, actor: Any, organization: Organization, email: str, role: str
+) -> tuple[Invitation, str]:
     email = email.strip().lower()
     if role not in allowed_roles(organization):
         raise ValidationError({"role": _("This role does not exist in this kind of organization.")})
@@ -68,23 +74,46 @@ def invitation_create(*, actor: Any, organization: Organization, email: str, rol
     )
     raw = secrets.token_urlsafe(32)
     invitation = Invitation(
-        organization=organization, email=email, role=role, token_hash=_token_hash(raw),
-        invited_by=actor, expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+        organization=organization,
+        email=email,
+        role=role,
+        token_hash=_token_hash(raw),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     invitation.full_clean()
     invitation.save()
-    activity_record(organization=organization, actor=actor, verb="member.invited",
-                    target=invitation, email=email, role=Role(role).label)
-    transaction.on_commit(lambda: send_templated_email(
-        "organizations/email/invitation", to=[email], language=organization.language,
-        context={"organization": organization, "inviter": actor, "token": raw,
-                 "role": Role(role).label, "days": INVITATION_DAYS},
-    ))
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="member.invited",
+        target=invitation,
+        email=email,
+        role=Role(role).label,
+    )
+    transaction.on_commit(
+        lambda: send_templated_email(
+            "organizations/email/invitation",
+            to=[email],
+            language=organization.language,
+            context={
+                "organization": organization,
+                "inviter": actor,
+                "token": raw,
+                "role": Role(role).label,
+                "days": INVITATION_DAYS,
+            },
+        )
+    )
     return invitation, raw
 
 
 def invitation_for_token(raw: str) -> Invitation | None:
-    return Invitation.objects.select_related("organization").filter(token_hash=_token_hash(raw)).first()
+    return (
+        Invitation.objects.select_related("organization")
+        .filter(token_hash=_token_hash(raw))
+        .first()
+    )
 
 
 @transaction.atomic
@@ -102,8 +131,13 @@ def invitation_accept(*, user: Any, invitation: Invitation) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    activity_record(organization=invitation.organization, actor=user, verb="member.joined",
-                    target=membership, role=Role(invitation.role).label)
+    activity_record(
+        organization=invitation.organization,
+        actor=user,
+        verb="member.joined",
+        target=membership,
+        role=Role(invitation.role).label,
+    )
     return membership
 
 
@@ -111,8 +145,13 @@ def invitation_accept(*, user: Any, invitation: Invitation) -> Membership:
 def invitation_revoke(*, actor: Any, organization: Organization, invitation: Invitation) -> None:
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    activity_record(organization=organization, actor=actor, verb="invitation.revoked",
-                    target=invitation, email=invitation.email)
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="invitation.revoked",
+        target=invitation,
+        email=invitation.email,
+    )
 
 
 def _owners(organization: Organization) -> int:
@@ -129,8 +168,14 @@ def membership_change_role(*, actor: Any, membership: Membership, role: str) -> 
     membership.role = role
     membership.full_clean()
     membership.save()
-    activity_record(organization=organization, actor=actor, verb="member.role_changed",
-                    target=membership, email=membership.user.email, role=Role(role).label)
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="member.role_changed",
+        target=membership,
+        email=membership.user.email,
+        role=Role(role).label,
+    )
     return membership
 
 
@@ -149,14 +194,20 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 
 
 @transaction.atomic
-def client_create(*, actor: Any, consultancy: Organization, name: str, **fields: Any) -> Organization:
+def client_create(
+    *, actor: Any, consultancy: Organization, name: str, **fields: Any
+) -> Organization:
     """A consultancy opens a new client company and links it."""
     client = Organization(name=name, kind=Organization.Kind.CLIENT, **fields)
     client.full_clean()
     client.save()
     link = ClientLink.objects.create(consultancy=consultancy, client=client)
-    activity_record(organization=consultancy, actor=actor, verb="client.linked", target=link, name=name)
-    activity_record(organization=client, actor=actor, verb="organization.created", target=client, name=name)
+    activity_record(
+        organization=consultancy, actor=actor, verb="client.linked", target=link, name=name
+    )
+    activity_record(
+        organization=client, actor=actor, verb="organization.created", target=client, name=name
+    )
     return client
 
 
@@ -165,13 +216,25 @@ def consultant_assign(*, actor: Any, link: ClientLink, user: Any) -> ConsultantA
     if not Membership.objects.filter(organization=link.consultancy, user=user).exists():
         raise ValidationError({"user": _("Only members of the consultancy can be assigned.")})
     assignment, _created = ConsultantAssignment.objects.get_or_create(link=link, user=user)
-    activity_record(organization=link.consultancy, actor=actor, verb="consultant.assigned",
-                    target=link, email=user.email, name=link.client.name)
+    activity_record(
+        organization=link.consultancy,
+        actor=actor,
+        verb="consultant.assigned",
+        target=link,
+        email=user.email,
+        name=link.client.name,
+    )
     return assignment
 
 
 @transaction.atomic
 def consultant_unassign(*, actor: Any, link: ClientLink, user: Any) -> None:
     ConsultantAssignment.objects.filter(link=link, user=user).delete()
-    activity_record(organization=link.consultancy, actor=actor, verb="consultant.unassigned",
-                    target=link, email=user.email, name=link.client.name)
+    activity_record(
+        organization=link.consultancy,
+        actor=actor,
+        verb="consultant.unassigned",
+        target=link,
+        email=user.email,
+        name=link.client.name,
+    )
