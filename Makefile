@@ -40,14 +40,12 @@ db: deps messages
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_catalogue
-	@$(PY) manage.py shell -c "from borderpro.accounts.models import User; import sys; sys.exit(0 if User.objects.exists() else 1)" \
-	  || $(PY) manage.py seed_demo
 
 setup: db
 
 run: setup
-	@echo ""; echo "Border Pro on http://$(HOST):$(PORT)/ (background worker started; Ctrl+C stops both)"; \
-	$(PY) manage.py seed_demo | tail -n +1; echo ""
+	@$(PY) manage.py seed_demo --if-empty
+	@echo ""; echo "Border Pro on http://$(HOST):$(PORT)/ (background worker started; Ctrl+C stops both)"; echo ""
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --interval 0.5 >var/worker.log 2>&1 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -58,7 +58,11 @@ INSTALLED_APPS = [
     "borderpro.organizations",
     "borderpro.evidence",
     "borderpro.catalogue",
+    "borderpro.operations",
+    "borderpro.profiles",
     "borderpro.api",
+    "borderpro.people",
+    "borderpro.programs",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +117,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "borderpro.sqlite3",
+            "NAME": str(VAR_DIR / "borderpro.sqlite3"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -252,6 +256,13 @@ if _EMAIL_HOST:
                 "password": env_str("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
             },
+        }
+    }
+elif PRODUCTION:  # a local mail transfer agent (postfix, msmtp) relays the mail
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25},
         }
     }
 else:

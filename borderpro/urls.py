@@ -22,4 +22,9 @@ urlpatterns = [
     path("", include("borderpro.accounts.urls")),
     path("", include("borderpro.organizations.urls")),
     path("", include("borderpro.evidence.urls")),
+    path("", include("borderpro.catalogue.urls")),
+    path("", include("borderpro.profiles.urls")),
+    path("", include("borderpro.operations.urls")),
+    path("", include("borderpro.people.urls")),
+    path("", include("borderpro.programs.urls")),
 ]

@@ -2,7 +2,12 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from borderpro.api import views
+from borderpro.catalogue import api as catalogue_api
 from borderpro.evidence import api as evidence_api
+from borderpro.operations import api as operations_api
+from borderpro.people import api as people_api
+from borderpro.profiles import api as profiles_api
+from borderpro.programs import api as programs_api
 
 app_name = "api"
 
@@ -18,6 +23,118 @@ urlpatterns = [
     path(O + "activity/", views.ActivityListView.as_view(), name="activity"),
     path(O + "jobs/<uuid:job_id>/", views.JobDetailView.as_view(), name="job"),
     path(O + "evidence/", evidence_api.EvidenceListView.as_view(), name="evidence-list"),
-    path(O + "evidence/<uuid:evidence_id>/", evidence_api.EvidenceDetailView.as_view(), name="evidence-detail"),
-    path(O + "evidence/<uuid:evidence_id>/download/", evidence_api.EvidenceDownloadView.as_view(), name="evidence-download"),
+    path(
+        O + "evidence/<uuid:evidence_id>/",
+        evidence_api.EvidenceDetailView.as_view(),
+        name="evidence-detail",
+    ),
+    path(
+        O + "evidence/<uuid:evidence_id>/download/",
+        evidence_api.EvidenceDownloadView.as_view(),
+        name="evidence-download",
+    ),
+    path(O + "profile/", profiles_api.ProfileView.as_view(), name="profile"),
+    path(
+        O + "profile/responses/", profiles_api.ResponseListView.as_view(), name="profile-responses"
+    ),
+    path(
+        O + "profile/responses/<uuid:response_id>/",
+        profiles_api.ResponseDetailView.as_view(),
+        name="profile-response",
+    ),
+    path(
+        O + "profile/responses/<uuid:response_id>/transition/",
+        profiles_api.ResponseTransitionView.as_view(),
+        name="profile-response-transition",
+    ),
+    path(
+        O + "profile/responses/<uuid:response_id>/evidence/",
+        profiles_api.ResponseEvidenceView.as_view(),
+        name="profile-response-evidence",
+    ),
+    path(O + "profile/readiness/", profiles_api.ReadinessView.as_view(), name="profile-readiness"),
+    path(O + "profile/packages/", profiles_api.PackageListView.as_view(), name="profile-packages"),
+    path(
+        O + "profile/packages/<uuid:snapshot_id>/download/",
+        profiles_api.PackageDownloadView.as_view(),
+        name="profile-package-download",
+    ),
+    path(O + "units/", operations_api.UnitListView.as_view(), name="units"),
+    path(O + "inspections/", operations_api.InspectionListView.as_view(), name="inspections"),
+    path(
+        O + "inspections/batch/",
+        operations_api.InspectionBatchView.as_view(),
+        name="inspections-batch",
+    ),
+    path(
+        O + "inspections/<uuid:inspection_id>/",
+        operations_api.InspectionDetailView.as_view(),
+        name="inspection-detail",
+    ),
+    path(O + "seal-events/", operations_api.SealEventListView.as_view(), name="seal-events"),
+    path(
+        O + "seal-events/batch/",
+        operations_api.SealEventBatchView.as_view(),
+        name="seal-events-batch",
+    ),
+    path(O + "incidents/", operations_api.IncidentListView.as_view(), name="incidents"),
+    path(
+        O + "incidents/<uuid:incident_id>/events/",
+        operations_api.IncidentEventListView.as_view(),
+        name="incident-events",
+    ),
+    path(O + "field-photos/", operations_api.PhotoUploadView.as_view(), name="field-photos"),
+    path(
+        O + "catalogue/frameworks/",
+        catalogue_api.FrameworkListView.as_view(),
+        name="catalogue-frameworks",
+    ),
+    path(
+        O + "catalogue/frameworks/<uuid:framework_id>/",
+        catalogue_api.FrameworkDetailView.as_view(),
+        name="catalogue-framework",
+    ),
+    path(
+        O + "catalogue/categories/",
+        catalogue_api.CategoryListView.as_view(),
+        name="catalogue-categories",
+    ),
+    path(
+        O + "catalogue/requirements/",
+        catalogue_api.RequirementListView.as_view(),
+        name="catalogue-requirements",
+    ),
+    path(
+        O + "catalogue/requirements/<uuid:requirement_id>/",
+        catalogue_api.RequirementDetailView.as_view(),
+        name="catalogue-requirement",
+    ),
+    path(
+        O + "catalogue/mappings/",
+        catalogue_api.MappingListView.as_view(),
+        name="catalogue-mappings",
+    ),
+    path("programs/evaluate", programs_api.EvaluateView.as_view(), name="programs-evaluate"),
+    path(O + "programs/", programs_api.CarrierEvaluationView.as_view(), name="programs"),
+    path(
+        O + "programs/memberships/",
+        programs_api.MembershipListView.as_view(),
+        name="programs-memberships",
+    ),
+    path(
+        O + "programs/memberships/<uuid:membership_id>/",
+        programs_api.MembershipDetailView.as_view(),
+        name="programs-membership",
+    ),
+    path(O + "people/", people_api.EmployeeListView.as_view(), name="people"),
+    path(
+        O + "people/<uuid:employee_id>/",
+        people_api.EmployeeDetailView.as_view(),
+        name="people-employee",
+    ),
+    path(
+        O + "people/<uuid:employee_id>/cards/",
+        people_api.CardListView.as_view(),
+        name="people-cards",
+    ),
 ]

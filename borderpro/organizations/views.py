@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from borderpro.accounts.models import User
+from borderpro.common.dashboard import render_panels
 from borderpro.common.forms import apply_validation_error
 from borderpro.common.http import AuthedRequest, OrgRequest
 from borderpro.common.jobs import job_start
@@ -88,6 +89,7 @@ def dashboard(request: OrgRequest) -> HttpResponse:
     else:
         context["evidence_summary"] = evidence_selectors.summary(org, today=org.local_now().date())
         context["members"] = selectors.members_of(org)[:6]
+    context["panels"] = render_panels(request)
     return render(request, "organizations/dashboard.html", context)
 
 

@@ -230,3 +230,15 @@ def test_seed_demo_is_idempotent() -> None:
         EvidenceFile.objects.count(),
     ) == counts
     assert Organization.objects.get(code="laurentid").language == "fr"
+
+
+def test_carrier_overview_shows_each_module_panel(as_alice, carrier_a) -> None:
+    page = as_alice.get(f"/o/{carrier_a.code}/").content.decode()
+    assert "Security profile readiness" in page
+    assert "Programs" in page and "Partners in Protection" in page
+
+
+def test_panels_respect_the_permission_table(as_bob, carrier_a) -> None:
+    """Field staff may not read the security profile: its panel is not shown."""
+    page = as_bob.get(f"/o/{carrier_a.code}/").content.decode()
+    assert "Security profile readiness" not in page

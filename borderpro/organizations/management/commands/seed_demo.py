@@ -7,7 +7,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django_scopes import scopes_disabled
 
@@ -16,7 +16,12 @@ from borderpro.common.samples import pdf_bytes, png_bytes
 from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
 from borderpro.organizations.activity import activity_record
-from borderpro.organizations.models import ClientLink, ConsultantAssignment, Membership, Organization
+from borderpro.organizations.models import (
+    ClientLink,
+    ConsultantAssignment,
+    Membership,
+    Organization,
+)
 from borderpro.organizations.roles import Role
 
 DEMO_PASSWORD = "borderpro-demo"
@@ -32,12 +37,12 @@ DEMO_USERS = [
     ("priya@prairiecrossing.example", "Priya Desai", "carrier owner (Prairie Crossing Carriers)", "en"),
 ]
 
-CONSULTANCY = {
+CONSULTANCY: dict[str, Any] = {
     "code": "northbnd", "name": "Northbound Compliance Group", "legal_name": "Northbound Compliance Group Inc.",
     "kind": "consultancy", "country": "CA", "region": "ON", "city": "Toronto",
     "time_zone": "America/Toronto", "language": "en", "require_mfa": False,
 }
-CARRIERS = [
+CARRIERS: list[dict[str, Any]] = [
     {"code": "mapleleaf", "name": "Maple Leaf Freightways", "legal_name": "Maple Leaf Freightways Ltd.",
      "kind": "client", "business_type": "highway_carrier", "country": "CA", "region": "ON",
      "city": "Mississauga", "time_zone": "America/Toronto", "language": "en"},
@@ -60,7 +65,7 @@ MEMBERSHIPS = [
 ASSIGNMENTS = [("carol@northbound.example", "mapleleaf"), ("carol@northbound.example", "prairiex"),
                ("dave@northbound.example", "laurentid")]
 
-EVIDENCE = {
+EVIDENCE: dict[str, list[tuple[str, str, str, int, int | None]]] = {
     "mapleleaf": [
         ("Statement of support — signed by the President", "pdf", "PIP corporate security: signed statement of support, posted at every terminal", 300, 65),
         ("Supply chain risk assessment 2026", "pdf", "Written risk assessment reviewed yearly", 120, 245),
@@ -82,7 +87,16 @@ EVIDENCE = {
 class Command(BaseCommand):
     help = "Load the demo consultancy, carriers, people and evidence (safe to run again)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="only seed a new database (one without users); always print the demo logins",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and User.objects.exists():
+            self._print_logins(seeded=False)
+            return
         with scopes_disabled(), transaction.atomic():
             users = self._users()
             orgs = self._organizations()
@@ -94,7 +108,28 @@ class Command(BaseCommand):
                 link = ClientLink.objects.get(consultancy=orgs["northbnd"], client=orgs[code])
                 ConsultantAssignment.objects.get_or_create(link=link, user=users[email])
             self._evidence(users, orgs)
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Password for every demo user: " + DEMO_PASSWORD))
+            from borderpro.operations.demo import seed as seed_operations
+            seed_operations(orgs, users)
+            from borderpro.profiles.demo import seed as seed_profiles
+
+            seed_profiles(orgs, users)
+            from borderpro.catalogue.demo import seed as seed_catalogue
+
+            seed_catalogue(orgs["northbnd"], users["dave@northbound.example"])
+            from borderpro.people.demo import seed as seed_people
+
+            seed_people(orgs, users)
+            from borderpro.programs.demo import seed as seed_programs
+
+            seed_programs(orgs, users)
+        self._print_logins(seeded=True)
+
+    def _print_logins(self, *, seeded: bool) -> None:
+        if seeded:
+            self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        if not User.objects.filter(email=DEMO_USERS[0][0]).exists():
+            return
+        self.stdout.write(f"Demo sign-ins (password for every demo user: {DEMO_PASSWORD}):")
         for email, _name, what, _lang in DEMO_USERS:
             self.stdout.write(f"  {email:34} {what}")
 
@@ -111,7 +146,7 @@ class Command(BaseCommand):
         return users
 
     def _organizations(self) -> dict[str, Organization]:
-        orgs = {}
+        orgs: dict[str, Organization] = {}
         for spec in [CONSULTANCY, *CARRIERS]:
             fields = dict(spec)
             code = fields.pop("code")

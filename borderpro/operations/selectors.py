@@ -1,0 +1,306 @@
+"""Reads for field operations. Every selector takes the organization explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from borderpro.common.models import ChainedRecord, ChainHead
+from borderpro.operations.models import (
+    Incident,
+    IncidentEvent,
+    Inspection,
+    Seal,
+    SealEvent,
+    SealLot,
+    Unit,
+)
+
+
+def _day_bounds(organization: Any, day: date, *, end: bool = False) -> datetime:
+    tz = organization.local_now().tzinfo
+    moment = datetime.combine(day + timedelta(days=1) if end else day, time.min, tzinfo=tz)
+    return moment
+
+
+def unit_list(
+    organization: Any, *, q: str = "", kind: str = "", status: str = ""
+) -> QuerySet[Unit]:
+    qs = Unit.objects.filter(organization=organization)
+    if q:
+        qs = qs.filter(
+            Q(unit_number__icontains=q)
+            | Q(vin__icontains=q)
+            | Q(plate__icontains=q)
+            | Q(site__icontains=q)
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("unit_number")
+
+
+def inspection_list(
+    organization: Any,
+    *,
+    unit: str = "",
+    result: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    q: str = "",
+    checklist: str = "",
+) -> QuerySet[Inspection]:
+    """Inspections, newest first. ``unit`` is a unit id; ``q`` is a seal number or a trip/CCN (exact)."""
+    qs = Inspection.objects.filter(organization=organization)
+    if unit == "-":  # a unit that does not exist: nothing matches
+        return Inspection.objects.none()
+    if unit:
+        qs = qs.filter(Q(trailer_id=unit) | Q(tractor_id=unit))
+    if result in ("pass", "fail"):
+        qs = qs.filter(result=result)
+    if checklist:
+        qs = qs.filter(checklist=checklist)
+    if date_from:
+        qs = qs.filter(inspected_at__gte=_day_bounds(organization, date_from))
+    if date_to:
+        qs = qs.filter(inspected_at__lt=_day_bounds(organization, date_to, end=True))
+    if q:
+        qs = qs.filter(Q(seal_number=q) | Q(trip_ref=q))
+    corrected = Inspection.objects.filter(organization=organization, corrects=OuterRef("pk"))
+    return (
+        qs.select_related("tractor", "trailer")
+        .annotate(is_corrected=Exists(corrected))
+        .defer("points", "note")
+        .order_by("-inspected_at", "-seq")
+    )
+
+
+def seal_list(organization: Any, *, q: str = "", status: str = "") -> QuerySet[Seal]:
+    qs = Seal.objects.filter(organization=organization)
+    if q:
+        qs = qs.filter(Q(number__startswith=q) | Q(trip_ref=q) | Q(unit__unit_number=q))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related("unit", "lot").order_by("-last_event_at", "number")
+
+
+def seal_event_list(
+    organization: Any,
+    *,
+    seal_number: str = "",
+    kind: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[SealEvent]:
+    qs = SealEvent.objects.filter(organization=organization)
+    if seal_number:
+        qs = qs.filter(seal_number=seal_number)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if date_from:
+        qs = qs.filter(occurred_at__gte=_day_bounds(organization, date_from))
+    if date_to:
+        qs = qs.filter(occurred_at__lt=_day_bounds(organization, date_to, end=True))
+    return qs.select_related("unit").order_by("-occurred_at", "-seq")
+
+
+def seal_custody(organization: Any, seal: Seal) -> QuerySet[SealEvent]:
+    """The seal's chain of custody, oldest first."""
+    return (
+        SealEvent.objects.filter(organization=organization, seal_number=seal.number)
+        .select_related("unit", "photo", "recorded_by")
+        .order_by("occurred_at", "seq")
+    )
+
+
+def seal_lots(organization: Any, *, limit: int = 20) -> list[SealLot]:
+    """The latest lots, each with ``in_stock`` (two queries, whatever the size of the lots)."""
+    lots = list(
+        SealLot.objects.filter(organization=organization)
+        .select_related("certificate")
+        .order_by("-received_on")[:limit]
+    )
+    stock = dict(
+        Seal.objects.filter(organization=organization, status="in_stock", lot__in=lots)
+        .values_list("lot")
+        .annotate(n=Count("id"))
+    )
+    for lot in lots:
+        lot.in_stock = stock.get(lot.pk, 0)  # type: ignore[attr-defined]
+    return lots
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    kind: str
+    seal_number: str
+    text: str
+    when: datetime | None = None
+
+
+AUDIT_LIMIT = 200
+AUDIT_PERIODS = (7, 30, 90, 365)
+# a seal named on an inspection should have a seal-log entry within this many days before the period
+SEAL_LOG_MARGIN_DAYS = 30
+AUDIT_STATUSES = ("in_stock", "issued", "affixed", "void", "missing")
+
+
+def seal_audit(organization: Any, *, days: int = 7) -> dict[str, Any]:
+    """Reconcile inventory, seal log and documents (inspections) over the last ``days`` and list
+    every discrepancy: missing seals, failed VVTT checks, removals without a replacement, seals
+    from outside the inventory, and seal numbers on inspection records that the log lacks."""
+    org = organization
+    since = timezone.now() - timedelta(days=days)
+    # the removed seals are most of a long history: count the live ones, not the archive
+    counts = dict(
+        Seal.objects.filter(organization=org, status__in=AUDIT_STATUSES)
+        .values_list("status")
+        .annotate(n=Count("id"))
+    )
+    lots = seal_lots(org)
+    found: list[Discrepancy] = []
+    missing = Seal.objects.filter(organization=org, status="missing", last_event_at__gte=since)
+    for seal in missing.order_by("-last_event_at")[:AUDIT_LIMIT]:
+        found.append(
+            Discrepancy("missing", seal.number, _("Reported missing."), seal.last_event_at)
+        )
+    bad_checks = SealEvent.objects.filter(
+        organization=org, kind="verified", occurred_at__gte=since
+    ).filter(
+        Q(number_matches=False)
+        | Q(viewed=False)
+        | Q(verified=False)
+        | Q(tugged=False)
+        | Q(twisted=False)
+    )
+    for event in bad_checks.order_by("-occurred_at")[:AUDIT_LIMIT]:
+        text = (
+            _("Number does not match the documents.")
+            if event.number_matches is False
+            else _("VVTT check incomplete (View, Verify, Tug, Twist).")
+        )
+        found.append(Discrepancy("check", event.seal_number, text, event.occurred_at))
+    removals = SealEvent.objects.filter(
+        organization=org, kind="removed", replacement_number="", occurred_at__gte=since
+    ).exclude(authority="consignee")
+    for event in removals.order_by("-occurred_at")[:AUDIT_LIMIT]:
+        found.append(
+            Discrepancy(
+                "removed",
+                event.seal_number,
+                _("Removed (%(why)s) with no replacement seal recorded.")
+                % {"why": event.get_authority_display()},
+                event.occurred_at,
+            )
+        )
+    outside = Seal.objects.filter(
+        organization=org, lot__isnull=True, last_event_at__gte=since
+    ).exclude(status__in=["removed", "void"])
+    for seal in outside.order_by("-last_event_at")[:AUDIT_LIMIT]:
+        found.append(
+            Discrepancy(
+                "outside",
+                seal.number,
+                _("Not from the seal inventory (applied by a shipper or an agency)."),
+                seal.last_event_at,
+            )
+        )
+    documents = (
+        Inspection.objects.filter(organization=org, inspected_at__gte=since)
+        .exclude(seal_number="")
+        .exclude(
+            Exists(
+                Seal.objects.filter(
+                    organization=org,
+                    number=OuterRef("seal_number"),
+                    last_event_at__gte=since - timedelta(days=SEAL_LOG_MARGIN_DAYS),
+                )
+            )
+        )
+    )
+    for inspection in documents.order_by("-inspected_at").only("seal_number", "inspected_at")[
+        :AUDIT_LIMIT
+    ]:
+        found.append(
+            Discrepancy(
+                "document",
+                inspection.seal_number,
+                _("On an inspection record but not in the seal log around that time."),
+                inspection.inspected_at,
+            )
+        )
+    found.sort(key=lambda d: d.when or timezone.now(), reverse=True)
+    return {
+        "counts": counts,
+        "lots": lots,
+        "discrepancies": found,
+        "limit": AUDIT_LIMIT,
+        "days": days,
+        "periods": AUDIT_PERIODS,
+    }
+
+
+def incident_list(organization: Any, *, status: str = "", kind: str = "") -> QuerySet[Incident]:
+    qs = Incident.objects.filter(organization=organization)
+    if status == "active":
+        qs = qs.exclude(status="closed")
+    elif status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.select_related("unit", "seal").order_by("-discovered_at")
+
+
+def incident_events(incident: Incident) -> QuerySet[IncidentEvent]:
+    return (
+        IncidentEvent.objects.filter(organization=incident.organization, incident=incident)
+        .select_related("evidence")
+        .order_by("occurred_at", "seq")
+    )
+
+
+def operations_summary(organization: Any) -> dict[str, int]:
+    """Dashboard figures for a carrier: five numbers from three small queries."""
+    since = timezone.now() - timedelta(days=30)
+    inspections = Inspection.objects.filter(
+        organization=organization, inspected_at__gte=since
+    ).aggregate(total=Count("id"), failed=Count("id", filter=Q(result="fail")))
+    held = Unit.objects.filter(organization=organization, status=Unit.Status.HELD).count()
+    seals = Seal.objects.filter(
+        organization=organization, status__in=["missing", "void"]
+    ).aggregate(
+        missing=Count("id", filter=Q(status="missing")), void=Count("id", filter=Q(status="void"))
+    )
+    incidents = Incident.objects.filter(organization=organization).exclude(status="closed").count()
+    return {
+        "inspections_30d": inspections["total"],
+        "failed_30d": inspections["failed"],
+        "held_units": held,
+        "seals_missing": seals["missing"],
+        "seals_void": seals["void"],
+        "open_incidents": incidents,
+    }
+
+
+def record_integrity(record: ChainedRecord) -> dict[str, Any]:
+    """Whether this record is intact and linked, and the last full verification of its chain."""
+    model = type(record)
+    own = record.compute_hash() == record.record_hash
+    previous = (
+        model.objects.filter(organization=record.organization_id, seq=record.seq - 1)
+        .only("record_hash")
+        .first()
+        if record.seq > 1
+        else None
+    )
+    linked = (previous.record_hash if previous else "0" * 64) == record.prev_hash
+    head = ChainHead.objects.filter(
+        organization_id=record.organization_id, chain=model.chain_name()
+    ).first()
+    return {"intact": own and linked, "own": own, "linked": linked, "head": head}

@@ -1,0 +1,382 @@
+"""Reads for the workspace: requirements with their (possibly reused) responses, gaps and readiness.
+
+Everything a framework page needs comes from a fixed number of queries, whatever the number
+of requirements: requirements, responses, mappings, evidence links, category assignments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from borderpro.catalogue.models import Category, Framework, Mapping, Requirement
+from borderpro.profiles.models import (
+    CategoryAssignment,
+    FrameworkSelection,
+    Response,
+    ResponseEvidence,
+    Status,
+)
+
+DEFAULT_FRAMEWORKS = ("PIP", "CTPAT-HC")
+LEVEL_WEIGHT = {"must": 3, "should": 1}
+STATUS_CREDIT: dict[str, float] = {
+    Status.IMPLEMENTED: 1.0,
+    Status.PARTIAL: 0.5,
+    Status.IN_PROGRESS: 0.25,
+    Status.NOT_IMPLEMENTED: 0.0,
+    Status.NOT_STARTED: 0.0,
+}
+REUSE_RELATIONS = {"equivalent": 3, "partial": 2}
+STALE_DAYS = 365
+HEAVY_TEXT = (
+    "gist_en",
+    "gist_fr",
+    "evidence_en",
+    "evidence_fr",
+    "unconfirmed_en",
+    "unconfirmed_fr",
+    "search_en",
+    "search_fr",
+    "source_url",
+)
+
+GAPS = {
+    "must_open": _("Must not implemented"),
+    "evidence_missing": _("Evidence missing"),
+    "narrative_missing": _("Narrative missing"),
+    "evidence_stale": _("Evidence older than 12 months or expired"),
+    "unassigned": _("Unassigned"),
+    "awaiting_review": _("Awaiting review"),
+}
+
+
+def frameworks_pursued(organization: Any) -> list[Framework]:
+    chosen = list(
+        Framework.objects.filter(
+            pk__in=FrameworkSelection.objects.filter(organization=organization).values(
+                "framework_id"
+            )
+        ).order_by("position", "code")
+    )
+    if chosen:
+        return chosen
+    return list(
+        Framework.objects.filter(
+            code__in=DEFAULT_FRAMEWORKS, owner__isnull=True, is_current=True
+        ).order_by("position", "code")
+    )
+
+
+def is_applicable(requirement: Requirement, organization: Any, modes: list[str]) -> bool:
+    if requirement.retired_at is not None or requirement.level not in LEVEL_WEIGHT:
+        return False
+    applies = requirement.applies_to or {}
+    types = applies.get("business_types") or []
+    if types and organization.business_type and organization.business_type not in types:
+        return False
+    wanted = applies.get("modes") or []
+    return not (wanted and modes and not set(wanted) & set(modes))
+
+
+def applicable_requirements(
+    organization: Any, framework: Framework, modes: list[str]
+) -> list[Requirement]:
+    categories = {
+        c.pk: c
+        for c in Category.objects.filter(framework=framework).defer(
+            "description_en", "description_fr"
+        )
+    }
+    qs = Requirement.objects.filter(framework=framework).order_by("position").defer(*HEAVY_TEXT)
+    requirements = [r for r in qs if is_applicable(r, organization, modes)]
+    for r in requirements:
+        r.category = categories[r.category_id]
+    return requirements
+
+
+@dataclass
+class Row:
+    requirement: Requirement
+    response: Response
+    effective: Response
+    reused_from: Any = None  # the MappedRequirement whose answer is reused
+    also_covers: list[Any] = field(default_factory=list)
+    evidence: list[Any] = field(default_factory=list)
+    owner: Any = None
+    due_on: date | None = None
+    owner_from_category: bool = False
+    gaps: list[str] = field(default_factory=list)
+
+    @property
+    def gap_labels(self) -> list[str]:
+        return [str(GAPS[g]) for g in self.gaps]
+
+    @property
+    def status(self) -> str:
+        return self.effective.status
+
+
+@dataclass
+class CategoryBlock:
+    category: Category
+    rows: list[Row]
+    assignment: CategoryAssignment | None
+    score: int = 0
+    done: int = 0
+    total: int = 0
+    gap_count: int = 0
+
+
+@dataclass
+class Workspace:
+    framework: Framework
+    blocks: list[CategoryBlock]
+    rows: list[Row]
+    score: int
+    must_score: int | None
+    should_score: int | None
+    gap_counts: dict[str, int]
+    status_counts: dict[str, int]
+
+    @property
+    def gap_total(self) -> int:
+        return sum(1 for row in self.rows if row.gaps)
+
+
+def score(rows: list[Row]) -> tuple[int, int | None, int | None]:
+    """Overall, must-only and should-only readiness in percent (must weighs 3, should 1)."""
+    sums = {"must": [0.0, 0], "should": [0.0, 0]}
+    for row in rows:
+        level = row.requirement.level
+        if row.status == Status.NOT_APPLICABLE or level not in sums:
+            continue
+        sums[level][0] += STATUS_CREDIT.get(row.status, 0.0)
+        sums[level][1] += 1
+    weighted_total = sum(LEVEL_WEIGHT[k] * v[1] for k, v in sums.items())
+    weighted_done = sum(LEVEL_WEIGHT[k] * v[0] for k, v in sums.items())
+
+    def pct(done: float, total: float) -> int | None:
+        return round(100 * done / total) if total else None
+
+    return (pct(weighted_done, weighted_total) or 0, pct(*sums["must"]), pct(*sums["should"]))
+
+
+def _row_gaps(row: Row, today: date) -> list[str]:
+    eff, level = row.effective, row.requirement.level
+    gaps: list[str] = []
+    if eff.status == Status.NOT_APPLICABLE:
+        return gaps
+    if level == "must" and eff.status != Status.IMPLEMENTED:
+        gaps.append("must_open")
+    if eff.status in (Status.IMPLEMENTED, Status.PARTIAL) and not row.evidence:
+        gaps.append("evidence_missing")
+    if not eff.narrative.strip():
+        gaps.append("narrative_missing")
+    if row.evidence:
+        newest = max((e.document_date or e.created_at.date()) for e in row.evidence)
+        expired = any(e.expires_on and e.expires_on < today for e in row.evidence)
+        if expired or newest < today - timedelta(days=STALE_DAYS):
+            gaps.append("evidence_stale")
+    if row.owner is None:
+        gaps.append("unassigned")
+    if eff.review_state == "submitted":
+        gaps.append("awaiting_review")
+    return gaps
+
+
+@dataclass(frozen=True)
+class MappedRequirement:
+    """The few fields of a mapped requirement the workspace shows (no model instance: hot path)."""
+
+    pk: Any
+    ref: str
+    title_en: str
+    title_fr: str
+    framework_id: Any
+
+
+def _mapped(
+    requirement_ids: set[Any], pursued_ids: set[Any]
+) -> dict[Any, list[tuple[MappedRequirement, str]]]:
+    """Requirement id → [(mapped requirement of another pursued framework, relation)], both ways."""
+    out: dict[Any, list[tuple[MappedRequirement, str]]] = defaultdict(list)
+    links = Mapping.objects.filter(
+        from_requirement_id__in=requirement_ids
+    ) | Mapping.objects.filter(to_requirement_id__in=requirement_ids)
+    side = ("id", "ref", "title_en", "title_fr", "framework_id", "retired_at")
+    columns = [
+        "relation",
+        *(f"from_requirement__{f}" for f in side),
+        *(f"to_requirement__{f}" for f in side),
+    ]
+    for row in links.values_list(*columns):
+        relation, a, b = row[0], row[1:7], row[7:13]
+        for mine, other in ((a, b), (b, a)):
+            if mine[0] in requirement_ids and other[4] in pursued_ids and other[5] is None:
+                out[mine[0]].append((MappedRequirement(*other[:5]), relation))
+    return out
+
+
+def workspace_build(
+    organization: Any,
+    framework: Framework,
+    *,
+    today: date,
+    modes: list[str],
+    pursued: list[Framework],
+    requirements: list[Requirement] | None = None,
+) -> Workspace:
+    requirements = (
+        requirements
+        if requirements is not None
+        else applicable_requirements(organization, framework, modes)
+    )
+    req_ids = {r.pk for r in requirements}
+    pursued_ids = {f.pk for f in pursued} - {framework.pk}
+    mapped = _mapped(req_ids, pursued_ids)
+    other_ids = {other.pk for pairs in mapped.values() for other, _rel in pairs}
+    responses = {
+        r.requirement_id: r
+        for r in Response.objects.filter(
+            organization=organization, requirement_id__in=req_ids | other_ids
+        ).select_related("owner")
+    }
+    links: dict[Any, list[Any]] = defaultdict(list)
+    for link in (
+        ResponseEvidence.objects.filter(
+            organization=organization,
+            response_id__in=[r.pk for r in responses.values()],
+            evidence__archived_at__isnull=True,
+        )
+        .select_related("evidence")
+        .only(
+            "id",
+            "response_id",
+            "evidence__id",
+            "evidence__title",
+            "evidence__original_name",
+            "evidence__sha256",
+            "evidence__document_date",
+            "evidence__expires_on",
+            "evidence__created_at",
+            "evidence__archived_at",
+        )
+    ):
+        links[link.response_id].append(link.evidence)
+    assignments = {
+        a.category_id: a
+        for a in CategoryAssignment.objects.filter(
+            organization=organization, category__framework=framework
+        ).select_related("owner")
+    }
+    rows = []
+    for requirement in requirements:
+        response = responses.get(requirement.pk) or Response(
+            organization=organization, requirement=requirement
+        )
+        row = Row(requirement=requirement, response=response, effective=response)
+        candidates = sorted(
+            (pair for pair in mapped.get(requirement.pk, []) if pair[1] in REUSE_RELATIONS),
+            key=lambda pair: -REUSE_RELATIONS[pair[1]],
+        )
+        own_evidence = links.get(response.pk, []) if response.pk else []
+        if response.reuse_mapped and not response.has_own_answer and not own_evidence:
+            for other, _relation in candidates:
+                source = responses.get(other.pk)
+                if source is not None and source.has_own_answer:
+                    row.effective, row.reused_from = source, other
+                    break
+        row.also_covers = [other for other, _rel in candidates]
+        row.evidence = links.get(row.effective.pk, []) if row.effective.pk else []
+        assignment = assignments.get(requirement.category_id)
+        row.owner = response.owner or (assignment.owner if assignment else None)
+        row.owner_from_category = response.owner is None and assignment is not None
+        row.due_on = response.due_on or (assignment.due_on if assignment else None)
+        row.gaps = _row_gaps(row, today)
+        rows.append(row)
+    return _assemble(framework, rows, assignments)
+
+
+def _assemble(
+    framework: Framework, rows: list[Row], assignments: dict[Any, CategoryAssignment]
+) -> Workspace:
+    by_category: dict[Any, list[Row]] = defaultdict(list)
+    categories: dict[Any, Category] = {}
+    for row in rows:
+        by_category[row.requirement.category_id].append(row)
+        categories[row.requirement.category_id] = row.requirement.category
+    blocks = []
+    for cat_id, cat_rows in sorted(by_category.items(), key=lambda kv: categories[kv[0]].position):
+        block = CategoryBlock(
+            category=categories[cat_id], rows=cat_rows, assignment=assignments.get(cat_id)
+        )
+        block.score = score(cat_rows)[0]
+        block.total = len(cat_rows)
+        block.done = sum(
+            1 for r in cat_rows if r.status in (Status.IMPLEMENTED, Status.NOT_APPLICABLE)
+        )
+        block.gap_count = sum(1 for r in cat_rows if r.gaps)
+        blocks.append(block)
+    overall, must, should = score(rows)
+    gap_counts = {key: sum(1 for r in rows if key in r.gaps) for key in GAPS}
+    status_counts = {value: sum(1 for r in rows if r.status == value) for value in Status.values}
+    return Workspace(
+        framework=framework,
+        blocks=blocks,
+        rows=rows,
+        score=overall,
+        must_score=must,
+        should_score=should,
+        gap_counts=gap_counts,
+        status_counts=status_counts,
+    )
+
+
+def workspace_filter(
+    ws: Workspace,
+    *,
+    status: str = "",
+    owner: str = "",
+    gaps_only: bool = False,
+    gap: str = "",
+    q: str = "",
+) -> list[CategoryBlock]:
+    """The category blocks with only the rows matching the filters (empty blocks dropped)."""
+    needle = q.strip().lower()
+    blocks = []
+    for block in ws.blocks:
+        rows = [
+            r
+            for r in block.rows
+            if (not status or r.status == status)
+            and (
+                not owner
+                or (owner == "none" and r.owner is None)
+                or (r.owner is not None and str(r.owner.pk) == owner)
+            )
+            and (not gaps_only or r.gaps)
+            and (not gap or gap in r.gaps)
+            and (
+                not needle
+                or needle
+                in f"{r.requirement.ref} {r.requirement.title} {r.effective.narrative}".lower()
+            )
+        ]
+        if rows:
+            blocks.append(
+                CategoryBlock(
+                    category=block.category,
+                    rows=rows,
+                    assignment=block.assignment,
+                    score=block.score,
+                    done=block.done,
+                    total=block.total,
+                    gap_count=block.gap_count,
+                )
+            )
+    return blocks

@@ -1,0 +1,1 @@
+"""Writes of the security profile workspace, split by sub-domain."""

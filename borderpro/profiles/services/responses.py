@@ -1,0 +1,316 @@
+"""Writes for responses: edit with optimistic concurrency, review, comments, evidence links,
+category assignments, frameworks pursued and the daily readiness point."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from borderpro.catalogue.models import Category, Framework, Requirement
+from borderpro.evidence.models import EvidenceFile
+from borderpro.organizations.activity import activity_record
+from borderpro.profiles.models import (
+    CategoryAssignment,
+    FrameworkSelection,
+    ReadinessPoint,
+    Response,
+    ResponseComment,
+    ResponseEvidence,
+    ReviewState,
+    Status,
+)
+from borderpro.profiles.services.profile import StaleEdit, profile_for
+
+EDITABLE = ("status", "justification", "narrative", "owner", "due_on", "reuse_mapped")
+CONTENT = ("status", "justification", "narrative")
+
+# state → {target state: permission needed}
+TRANSITIONS: dict[str, dict[str, str]] = {
+    ReviewState.DRAFT: {ReviewState.SUBMITTED: "profiles.edit"},
+    ReviewState.SUBMITTED: {
+        ReviewState.CHANGES_REQUESTED: "profiles.review",
+        ReviewState.ACCEPTED: "profiles.review",
+        ReviewState.DRAFT: "profiles.edit",
+    },
+    ReviewState.CHANGES_REQUESTED: {ReviewState.SUBMITTED: "profiles.edit"},
+    ReviewState.ACCEPTED: {ReviewState.DRAFT: "profiles.review"},
+}
+
+
+def responses_ensure(*, organization: Any, requirements: list[Requirement]) -> int:
+    """Create the missing (empty) responses of these requirements. Returns how many were made."""
+    existing = set(
+        Response.objects.filter(
+            organization=organization, requirement_id__in=[r.pk for r in requirements]
+        ).values_list("requirement_id", flat=True)
+    )
+    missing = [
+        Response(organization=organization, requirement=r)
+        for r in requirements
+        if r.pk not in existing
+    ]
+    if missing:
+        Response.objects.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)
+
+
+def _check_members(organization: Any, user: Any) -> None:
+    from borderpro.profiles.selectors.people import people_ids
+
+    if user is not None and user.pk not in people_ids(organization):
+        raise ValidationError({"owner": _("The owner must be someone who works on this profile.")})
+
+
+@transaction.atomic
+def response_update(
+    *,
+    actor: Any,
+    organization: Any,
+    response: Response,
+    expected_version: int,
+    fields: dict[str, Any],
+    record_readiness: bool = True,
+) -> Response:
+    """Save a response. Raises StaleEdit (nothing saved) when someone saved it since ``expected_version``."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
+    current = Response.objects.select_for_update().get(organization=organization, pk=response.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current)
+    if "owner" in fields:
+        _check_members(organization, fields["owner"])
+    content_changed = any(
+        name in fields and fields[name] != getattr(current, name) for name in CONTENT
+    )
+    for name, value in fields.items():
+        setattr(current, name, value)
+    if current.status == Status.NOT_APPLICABLE and not current.justification.strip():
+        raise ValidationError(
+            {
+                "justification": _(
+                    "Say why this requirement does not apply to the company: validators ask for the reason."
+                )
+            }
+        )
+    if content_changed and current.review_state == ReviewState.ACCEPTED:
+        current.review_state = ReviewState.DRAFT
+    current.full_clean()
+    current.version = expected_version + 1
+    current.updated_by = actor
+    current.save()
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="response.updated",
+        target=current,
+        ref=current.requirement.ref,
+    )
+    if record_readiness:
+        readiness_record(organization=organization, framework_id=current.requirement.framework_id)
+    return current
+
+
+@transaction.atomic
+def response_transition(
+    *, actor: Any, organization: Any, access: Any, response: Response, to_state: str
+) -> Response:
+    allowed = TRANSITIONS.get(response.review_state, {})
+    if to_state not in allowed:
+        raise ValidationError(
+            {
+                "review_state": _("A response that is “%(from)s” cannot move to “%(to)s”.")
+                % {
+                    "from": ReviewState(response.review_state).label,
+                    "to": ReviewState(to_state).label
+                    if to_state in ReviewState.values
+                    else to_state,
+                }
+            }
+        )
+    if not access.can(allowed[to_state]):
+        raise PermissionDenied
+    if to_state == ReviewState.SUBMITTED and not response.has_own_answer:
+        raise ValidationError(
+            {"review_state": _("Write the response before submitting it for review.")}
+        )
+    response.review_state = to_state
+    response.version += 1
+    response.updated_by = actor
+    response.save(update_fields=["review_state", "version", "updated_by", "updated_at"])
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="response.reviewed",
+        target=response,
+        ref=response.requirement.ref,
+        state=ReviewState(to_state).label,
+    )
+    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+    return response
+
+
+@transaction.atomic
+def response_comment_add(
+    *, actor: Any, organization: Any, response: Response, body: str
+) -> ResponseComment:
+    if not body.strip():
+        raise ValidationError({"body": _("Write something before posting the comment.")})
+    comment = ResponseComment(
+        organization=organization, response=response, author=actor, body=body.strip()
+    )
+    comment.full_clean()
+    comment.save()
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="response.commented",
+        target=response,
+        ref=response.requirement.ref,
+    )
+    return comment
+
+
+@transaction.atomic
+def response_evidence_link(
+    *, actor: Any, organization: Any, response: Response, evidence: EvidenceFile
+) -> None:
+    if evidence.organization_id != organization.pk:
+        raise ValidationError({"evidence": _("This file is not in this organization's vault.")})
+    if evidence.archived_at is not None:
+        raise ValidationError(
+            {
+                "evidence": _("“%(title)s” is archived; link a current file.")
+                % {"title": evidence.title}
+            }
+        )
+    if ResponseEvidence.objects.filter(
+        organization=organization, response=response, evidence=evidence
+    ).exists():
+        raise ValidationError(
+            {
+                "evidence": _("“%(title)s” is already linked to this requirement.")
+                % {"title": evidence.title}
+            }
+        )
+    try:
+        with transaction.atomic():
+            ResponseEvidence.objects.create(
+                organization=organization, response=response, evidence=evidence, linked_by=actor
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"evidence": _("This file was just linked by someone else.")}
+        ) from exc
+    Response.objects.filter(pk=response.pk).update(
+        version=response.version + 1, updated_at=timezone.now()
+    )
+    response.version += 1
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="response.evidence_linked",
+        target=response,
+        ref=response.requirement.ref,
+        title=evidence.title,
+    )
+    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+
+
+@transaction.atomic
+def response_evidence_unlink(
+    *, actor: Any, organization: Any, response: Response, evidence: EvidenceFile
+) -> None:
+    deleted, _rows = ResponseEvidence.objects.filter(
+        organization=organization, response=response, evidence=evidence
+    ).delete()
+    if deleted:
+        Response.objects.filter(pk=response.pk).update(
+            version=response.version + 1, updated_at=timezone.now()
+        )
+        response.version += 1
+        activity_record(
+            organization=organization,
+            actor=actor,
+            verb="response.evidence_unlinked",
+            target=response,
+            ref=response.requirement.ref,
+            title=evidence.title,
+        )
+        readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+
+
+@transaction.atomic
+def category_assign(
+    *, actor: Any, organization: Any, category: Category, owner: Any, due_on: date | None
+) -> Any:
+    if owner is None:
+        CategoryAssignment.objects.filter(organization=organization, category=category).delete()
+        return None
+    _check_members(organization, owner)
+    assignment, _created = CategoryAssignment.objects.update_or_create(
+        organization=organization, category=category, defaults={"owner": owner, "due_on": due_on}
+    )
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="category.assigned",
+        target=assignment,
+        category=str(category.title),
+        owner=owner.display_name,
+    )
+    return assignment
+
+
+@transaction.atomic
+def frameworks_select(*, actor: Any, organization: Any, frameworks: list[Framework]) -> None:
+    if not frameworks:
+        raise ValidationError({"frameworks": _("Choose at least one framework.")})
+    FrameworkSelection.objects.filter(organization=organization).exclude(
+        framework__in=frameworks
+    ).delete()
+    for framework in frameworks:
+        FrameworkSelection.objects.get_or_create(organization=organization, framework=framework)
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb="profile.frameworks_selected",
+        names=", ".join(str(f) for f in frameworks),
+    )
+
+
+def readiness_record(*, organization: Any, framework_id: Any) -> ReadinessPoint | None:
+    """Store today's readiness for the framework (one point per day, updated in place)."""
+    from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
+
+    framework = Framework.objects.filter(pk=framework_id).first()
+    if framework is None:
+        return None
+    pursued = frameworks_pursued(organization)
+    if framework.pk not in {f.pk for f in pursued}:
+        return None
+    today = organization.local_now().date()
+    ws = workspace_build(
+        organization,
+        framework,
+        today=today,
+        modes=profile_for(organization).modes or ["highway"],
+        pursued=pursued,
+    )
+    point, _created = ReadinessPoint.objects.update_or_create(
+        organization=organization,
+        framework=framework,
+        day=today,
+        defaults={
+            "score": ws.score,
+            "must_score": ws.must_score,
+            "should_score": ws.should_score,
+            "gaps": ws.gap_total,
+        },
+    )
+    return point

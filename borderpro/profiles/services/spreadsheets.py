@@ -1,0 +1,292 @@
+"""The gap register as XLSX/CSV, and importing responses from the same template:
+parse → preview with per-row errors → apply only what the user confirmed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from borderpro.catalogue.models import pick
+from borderpro.organizations.activity import activity_record
+from borderpro.profiles.models import Response, Status
+from borderpro.profiles.services.profile import StaleEdit
+from borderpro.profiles.services.responses import response_update
+
+COLUMNS = [
+    "ref",
+    "criterion",
+    "level",
+    "category",
+    "owner",
+    "due",
+    "status",
+    "evidence_count",
+    "gaps",
+    "narrative",
+    "justification",
+]
+IMPORTED = ("owner", "due", "status", "narrative", "justification")
+MAX_ROWS = 2000
+
+
+def gap_register(ws: Any) -> list[list[Any]]:
+    rows: list[list[Any]] = [COLUMNS]
+    for row in ws.rows:
+        req, eff = row.requirement, row.effective
+        rows.append(
+            [
+                req.ref,
+                pick(req, "title"),
+                req.level,
+                pick(req.category, "title"),
+                row.owner.email if row.owner else "",
+                row.due_on.isoformat() if row.due_on else "",
+                eff.status,
+                len(row.evidence),
+                "; ".join(row.gap_labels),
+                eff.narrative,
+                eff.justification,
+            ]
+        )
+    return rows
+
+
+def to_csv(rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: list[list[Any]], *, title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31] or "gaps"
+    for row in rows:
+        sheet.append([("'" + c) if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = {
+        "A": 16,
+        "B": 48,
+        "C": 8,
+        "D": 30,
+        "E": 28,
+        "F": 12,
+        "G": 16,
+        "H": 10,
+        "I": 40,
+        "J": 80,
+        "K": 40,
+    }
+    for column, width in widths.items():
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        row[9].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text[1:] if text.startswith("'") else text
+
+
+def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
+    """The rows of an XLSX or CSV file as dicts keyed by the header. Raises ValidationError."""
+    lower = name.lower()
+    try:
+        if lower.endswith(".xlsx"):
+            from openpyxl import load_workbook
+
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+            table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        elif lower.endswith(".csv"):
+            text = data.decode("utf-8-sig")
+            table = [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
+        else:
+            raise ValidationError(
+                {"file": _("%(name)s is not an XLSX or CSV file.") % {"name": name}}
+            )
+    except (UnicodeDecodeError, csv.Error, KeyError, OSError, ValueError) as exc:
+        if isinstance(exc, ValidationError):
+            raise
+        raise ValidationError(
+            {"file": _("%(name)s could not be read: %(reason)s") % {"name": name, "reason": exc}}
+        ) from exc
+    if not table:
+        raise ValidationError({"file": _("%(name)s is empty.") % {"name": name}})
+    header = [h.strip().lower() for h in table[0]]
+    if "ref" not in header:
+        raise ValidationError(
+            {
+                "file": _(
+                    "The first row must hold the column names of the gap register, including “ref”."
+                )
+            }
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise ValidationError(
+            {"file": _("At most %(max)s rows can be imported at once.") % {"max": MAX_ROWS}}
+        )
+    rows = []
+    for values in table[1:]:
+        if not any(values):
+            continue
+        rows.append(
+            {
+                header[i]: values[i] if i < len(values) else ""
+                for i in range(len(header))
+                if header[i]
+            }
+        )
+    return rows
+
+
+def _status(value: str) -> str | None:
+    text = value.strip().lower()
+    for code, label in Status.choices:
+        if text in (code, str(label).lower(), code.replace("_", " ")):
+            return code
+    return None
+
+
+def import_preview(
+    *, rows: list[dict[str, str]], ws: Any, people: list[Any]
+) -> list[dict[str, Any]]:
+    """Each row with what it would change and its errors. Nothing is saved."""
+    by_ref = {row.requirement.ref.upper(): row for row in ws.rows}
+    by_email = {p.email.lower(): p for p in people}
+    preview = []
+    for line, data in enumerate(rows, start=2):
+        errors: list[str] = []
+        changes: dict[str, Any] = {}
+        ref = data.get("ref", "").strip().upper()
+        target = by_ref.get(ref)
+        if target is None:
+            errors.append(
+                _("ref “%(ref)s” is not a requirement of this framework.") % {"ref": ref or "—"}
+            )
+        else:
+            response = target.response
+            if data.get("status"):
+                status = _status(data["status"])
+                if status is None:
+                    errors.append(
+                        _("status “%(value)s” is not one of: %(choices)s.")
+                        % {"value": data["status"], "choices": ", ".join(Status.values)}
+                    )
+                elif status != response.status:
+                    changes["status"] = status
+            if "owner" in data:
+                email = data["owner"].strip().lower()
+                if email and email not in by_email:
+                    errors.append(
+                        _("owner “%(value)s” is not someone who works on this profile.")
+                        % {"value": data["owner"]}
+                    )
+                elif email and by_email[email].pk != response.owner_id:
+                    changes["owner"] = str(by_email[email].pk)
+            if data.get("due"):
+                try:
+                    due = date.fromisoformat(data["due"][:10])
+                except ValueError:
+                    errors.append(
+                        _("due “%(value)s” is not a date (use YYYY-MM-DD).")
+                        % {"value": data["due"]}
+                    )
+                else:
+                    if due != response.due_on:
+                        changes["due_on"] = due.isoformat()
+            for name in ("narrative", "justification"):
+                if (
+                    name in data
+                    and data[name].strip() != getattr(response, name).strip()
+                    and data[name].strip()
+                ):
+                    changes[name] = data[name].strip()
+            final_status = changes.get("status", response.status)
+            final_just = changes.get("justification", response.justification)
+            if final_status == Status.NOT_APPLICABLE and not final_just.strip():
+                errors.append(_("justification is required when the status is not applicable."))
+        preview.append(
+            {
+                "line": line,
+                "ref": ref,
+                "errors": errors,
+                "changes": changes,
+                "response_id": str(target.response.pk) if target and target.response.pk else "",
+                "version": target.response.version if target else 0,
+            }
+        )
+    return preview
+
+
+@transaction.atomic
+def import_apply(
+    *, actor: Any, organization: Any, preview: list[dict[str, Any]], people: list[Any]
+) -> tuple[int, list[str]]:
+    """Apply the confirmed rows without errors. A row changed since the preview is refused, not overwritten."""
+    by_id = {str(p.pk): p for p in people}
+    applied, refused = 0, []
+    for item in preview:
+        if item["errors"] or not item["changes"] or not item["response_id"]:
+            continue
+        response = Response.objects.select_related("requirement").get(
+            organization=organization, pk=item["response_id"]
+        )
+        fields: dict[str, Any] = dict(item["changes"])
+        if "owner" in fields:
+            fields["owner"] = by_id.get(fields["owner"])
+        if "due_on" in fields:
+            fields["due_on"] = date.fromisoformat(fields["due_on"])
+        try:
+            with transaction.atomic():
+                response_update(
+                    actor=actor,
+                    organization=organization,
+                    response=response,
+                    expected_version=item["version"],
+                    fields=fields,
+                    record_readiness=False,
+                )
+        except StaleEdit:
+            refused.append(
+                _(
+                    "line %(line)s (%(ref)s): changed by someone else since the preview; not imported."
+                )
+                % {"line": item["line"], "ref": item["ref"]}
+            )
+        except ValidationError as exc:
+            refused.append(
+                _("line %(line)s (%(ref)s): %(errors)s")
+                % {"line": item["line"], "ref": item["ref"], "errors": " ".join(exc.messages)}
+            )
+        else:
+            applied += 1
+    if applied:
+        from borderpro.profiles.services.responses import readiness_record
+
+        readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+        activity_record(
+            organization=organization, actor=actor, verb="responses.imported", count=applied
+        )
+    return applied, refused

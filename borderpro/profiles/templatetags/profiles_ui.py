@@ -1,0 +1,68 @@
+"""Template helpers of the security profile workspace."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from borderpro.catalogue.models import pick
+
+register = template.Library()
+
+STATUS_CLASS = {
+    "implemented": "ok",
+    "partial": "warn",
+    "in_progress": "info",
+    "not_implemented": "bad",
+}
+REVIEW_CLASS = {"accepted": "ok", "submitted": "info", "changes_requested": "warn"}
+
+
+@register.filter
+def status_class(status: str) -> str:
+    return STATUS_CLASS.get(status, "")
+
+
+@register.filter
+def review_class(state: str) -> str:
+    return REVIEW_CLASS.get(state, "")
+
+
+@register.filter
+def tr(obj: Any, name: str) -> str:
+    """A catalogue text in the reader's language: ``{{ requirement|tr:"title" }}``."""
+    return pick(obj, name)
+
+
+@register.filter
+def bar_class(score: int) -> str:
+    return "ok" if score >= 80 else ("warn" if score >= 40 else "bad")
+
+
+@register.filter
+def stored(obj: Any) -> bool:
+    """True for a row already in the database (ids are set before saving, so ``pk`` can't tell)."""
+    return not obj._state.adding
+
+
+@register.simple_tag
+def pf_icon(name: str) -> SafeString:
+    """The shared ``ui/icon.html`` icon, rendered once per name (rows use it hundreds of times)."""
+    return _icon(name)
+
+
+@cache
+def _icon(name: str) -> SafeString:
+    return SafeString(render_to_string("ui/icon.html", {"name": name}).strip())
+
+
+@register.simple_tag
+def pf_row(row: Any, strings: dict[str, Any]) -> SafeString:
+    """One workspace row (see borderpro.profiles.rendering)."""
+    from borderpro.profiles.rendering import render_row
+
+    return render_row(row, strings)

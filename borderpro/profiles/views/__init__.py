@@ -1,0 +1,1 @@
+"""Pages of the security profile workspace, split by sub-domain."""

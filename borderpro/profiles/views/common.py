@@ -1,0 +1,54 @@
+"""Helpers shared by the workspace pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from borderpro.catalogue.models import Framework
+from borderpro.profiles.models import Response
+from borderpro.profiles.selectors.workspace import frameworks_pursued
+from borderpro.profiles.services.profile import profile_for
+
+
+def pick_framework(request: HttpRequest, pursued: list[Framework]) -> Framework | None:
+    code = request.GET.get("framework") or request.POST.get("framework") or ""
+    if not pursued:
+        return None
+    if not code:
+        return pursued[0]
+    for framework in pursued:
+        if framework.code == code:
+            return framework
+    raise Http404
+
+
+def setting(request: HttpRequest) -> dict[str, Any]:
+    """The organization, its pursued frameworks, the chosen one, the profile's modes, today."""
+    org = request.org  # type: ignore[attr-defined]
+    pursued = frameworks_pursued(org)
+    framework = pick_framework(request, pursued)
+    profile = profile_for(org)
+    return {
+        "org": org,
+        "pursued": pursued,
+        "framework": framework,
+        "modes": profile.modes or ["highway"],
+        "today": org.local_now().date(),
+    }
+
+
+def no_framework(request: HttpRequest) -> HttpResponse:
+    """The page shown when the company pursues no framework (or the catalogue is not loaded)."""
+    return render(request, "profiles/no_framework.html", {"tab": "workspace"})
+
+
+def response_of(request: HttpRequest, response_id: Any) -> Response:
+    org = request.org  # type: ignore[attr-defined]
+    return get_object_or_404(
+        Response.objects.select_related("requirement__framework", "requirement__category", "owner"),
+        organization=org,
+        pk=response_id,
+    )

@@ -1,0 +1,53 @@
+"""Readiness per category and overall, the gap list, and the chart over time."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from borderpro.organizations.tenancy import org_view
+from borderpro.profiles.charts import readiness_svg
+from borderpro.profiles.models import ReadinessPoint
+from borderpro.profiles.selectors.workspace import GAPS, workspace_build
+from borderpro.profiles.views.common import no_framework, setting
+
+
+@org_view("profiles.view", kinds=("client",))
+def readiness(request: HttpRequest) -> HttpResponse:
+    ctx = setting(request)
+    if ctx["framework"] is None:
+        return no_framework(request)
+    org, framework = ctx["org"], ctx["framework"]
+    ws = workspace_build(
+        org, framework, today=ctx["today"], modes=ctx["modes"], pursued=ctx["pursued"]
+    )
+    points = list(
+        ReadinessPoint.objects.filter(organization=org, framework=framework).order_by("day")[:400]
+    )
+    gap_rows = [r for r in ws.rows if r.gaps]
+    return render(
+        request,
+        "profiles/readiness.html",
+        {
+            **ctx,
+            "ws": ws,
+            "chart": readiness_svg(points),
+            "gap_rows": gap_rows,
+            "gap_summary": [(key, label, ws.gap_counts[key]) for key, label in GAPS.items()],
+        },
+    )
+
+
+@org_view("profiles.view", kinds=("client",))
+def readiness_chart(request: HttpRequest) -> HttpResponse:
+    ctx = setting(request)
+    if ctx["framework"] is None:
+        return no_framework(request)
+    points = list(
+        ReadinessPoint.objects.filter(organization=ctx["org"], framework=ctx["framework"]).order_by(
+            "day"
+        )[:400]
+    )
+    response = HttpResponse(readiness_svg(points), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgramsConfig(AppConfig):
+    name = "borderpro.programs"
+    label = "programs"
+    verbose_name = _("Programs")
+
+    def ready(self) -> None:
+        from borderpro.common.dashboard import register_panel
+        from borderpro.programs.panels import programs_panel
+
+        register_panel(
+            "programs.results", template="programs/_panel.html", context=programs_panel, order=20
+        )

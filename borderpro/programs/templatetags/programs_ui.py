@@ -1,0 +1,104 @@
+"""Labels and badge colours for eligibility results, deadlines and confidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+RESULTS: dict[str, tuple[Any, str]] = {
+    "eligible": (_("Eligible"), "ok"),
+    "not_eligible": (_("Not eligible"), "bad"),
+    "incomplete": (_("Incomplete"), "warn"),
+    "met": (_("Met"), "ok"),
+    "not_met": (_("Not met"), "bad"),
+    "unknown": (_("Unknown"), "warn"),
+    "overdue": (_("Overdue"), "bad"),
+    "due_soon": (_("Due soon"), "warn"),
+    "upcoming": (_("Upcoming"), "info"),
+    "open": (_("Open now"), "info"),
+}
+
+CONFIDENCE: dict[str, tuple[Any, str]] = {
+    "confirmed": (_("Confirmed"), "ok"),
+    "third-party": (_("Third-party source"), "info"),
+    "inferred": (_("Inferred"), "warn"),
+    "dated": (_("Dated source"), "warn"),
+    "unconfirmed": (_("Unconfirmed"), "bad"),
+}
+
+DEADLINES: dict[str, Any] = {
+    "pip.portal_sign_in": _("PIP yearly portal sign-in"),
+    "pip.revalidation": _("PIP revalidation"),
+    "pip.appeal": _("Appeal of the PIP cancellation"),
+    "pip.action_plan": _("CBSA action plan"),
+    "ctpat.annual_review_window": _("C-TPAT annual review window opens"),
+    "ctpat.annual_review": _("C-TPAT annual profile review"),
+    "ctpat.validation_response": _("Answer to the C-TPAT validation report"),
+    "driver.fast_card_expiry": _("FAST card expiry"),
+    "driver.cdrp_card_expiry": _("CDRP card expiry"),
+}
+
+SCOPES: dict[str, Any] = {"carrier": _("Carrier"), "trip": _("Trip")}
+
+
+@register.filter
+def result_label(value: str) -> str:
+    return str(RESULTS.get(value, (value, ""))[0])
+
+
+@register.filter
+def result_class(value: str) -> str:
+    return RESULTS.get(value, ("", "info"))[1]
+
+
+@register.filter
+def confidence_label(value: str) -> str:
+    return str(CONFIDENCE.get(value, (value, ""))[0])
+
+
+@register.filter
+def confidence_class(value: str) -> str:
+    return CONFIDENCE.get(value, ("", "info"))[1]
+
+
+@register.filter
+def deadline_label(kind: str) -> str:
+    return str(DEADLINES.get(kind, kind))
+
+
+@register.filter
+def scope_label(value: str) -> str:
+    return str(SCOPES.get(value, value))
+
+
+@register.filter
+def iso_date(value: str | None) -> Any:
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def absolute(value: int) -> int:
+    return abs(int(value))
+
+
+@register.filter
+def fact_value(value: Any) -> str:
+    """A fact as a reader sees it: yes / no, lists joined."""
+    if value is True:
+        return str(_("yes"))
+    if value is False:
+        return str(_("no"))
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
