@@ -47,9 +47,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten(exc.detail)
     else:
-        detail = getattr(exc, "detail", str(exc))
-        code = str(getattr(detail, "code", None) or getattr(exc, "default_code", None) or "error")
-        errors = [{"field": None, "code": code, "message": str(detail)}]
+        message: Any = getattr(exc, "detail", None) or str(exc)
+        code = str(getattr(message, "code", None) or getattr(exc, "default_code", None) or "error")
+        errors = [{"field": None, "code": code, "message": str(message)}]
     response.data = {"errors": errors}
     if response.status_code == status.HTTP_401_UNAUTHORIZED and "WWW-Authenticate" not in response:
         response["WWW-Authenticate"] = "Bearer"

@@ -43,7 +43,7 @@ class MeView(APIView):
         data = {
             "email": user.email,
             "full_name": user.full_name,
-            "language": user.language,  # type: ignore[union-attr]
+            "language": user.language,
             "organizations": OrganizationSerializer(orgs, many=True).data,
         }
         return Response(data)

@@ -205,7 +205,14 @@ def compare_view(request: OrgRequest) -> HttpResponse:
         if (a.code, a.owner_id) != (b.code, b.owner_id):
             context["mismatch"] = True
         else:
-            answered = selectors.noted_refs_of_family(vis, a)
+            if request.org.kind == "client" and a.owner_id is None:
+                from borderpro.profiles.selectors.workspace import answered_refs
+
+                answered = answered_refs(request.org, a.code)
+                context["answers_from"] = "profile"
+            else:
+                answered = selectors.noted_refs_of_family(vis, a)
+                context["answers_from"] = "notes"
             context["result"] = editions_compare(
                 a=a, b=b, answered_refs=answered if answered else None, visible=vis.frameworks_q()
             )

@@ -8,27 +8,41 @@ from datetime import datetime
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 
+CHAIN_FIELDS = ("seq", "prev_hash", "record_hash")
+
+
+def _locked_head(organization_id: Any, chain: str) -> ChainHead:
+    """The chain head, locked until the end of the transaction (created on first use)."""
+    heads = ChainHead.objects.select_for_update()
+    head = heads.filter(organization_id=organization_id, chain=chain).first()
+    if head is None:
+        try:
+            with transaction.atomic():
+                ChainHead.objects.create(organization_id=organization_id, chain=chain)
+        except IntegrityError:
+            pass  # created by a concurrent first append
+        head = heads.get(organization_id=organization_id, chain=chain)
+    return head
+
 
 def chain_append[R: ChainedRecord](record: R) -> R:
-    """Validate and store ``record`` as the next link of its organization's chain."""
-    model = type(record)
+    """Validate and store ``record`` as the next link of its organization's chain.
+
+    Validation (field values, foreign keys, constraints) runs before the chain is locked, so
+    the lock is held only for the statements that must be serialized: read the head, insert
+    the record, move the head.
+    """
+    record.full_clean(exclude=list(CHAIN_FIELDS))
     with transaction.atomic():
-        ChainHead.objects.get_or_create(
-            organization_id=record.organization_id, chain=model.chain_name()
-        )
-        head = ChainHead.objects.select_for_update().get(
-            organization_id=record.organization_id, chain=model.chain_name()
-        )
+        head = _locked_head(record.organization_id, type(record).chain_name())
         record.seq = head.seq + 1
         record.prev_hash = head.last_hash
-        record.record_hash = "pending"
-        record.full_clean(exclude=["corrects", "recorded_by"])
         record.record_hash = record.compute_hash()
         record._chain_append = True  # type: ignore[attr-defined]
         record.save(force_insert=True)

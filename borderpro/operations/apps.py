@@ -6,3 +6,14 @@ class OperationsConfig(AppConfig):
     name = "borderpro.operations"
     label = "operations"
     verbose_name = _("Field operations")
+
+    def ready(self) -> None:
+        from borderpro.common.dashboard import register_panel
+        from borderpro.operations.panels import operations_panel
+
+        register_panel(
+            "operations.summary",
+            template="operations/_panel.html",
+            context=operations_panel,
+            order=30,
+        )

@@ -8,8 +8,6 @@ services keep in step with the events; they can always be rebuilt from them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,26 +15,6 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from borderpro.common.models import ChainedRecord, TenantModel
-
-
-class LeanChainValidation:
-    """Validation of a chained record without database round trips while its chain is locked.
-
-    ``chain_append`` calls ``full_clean()`` while it holds the organization's chain head, so every
-    query there delays every other submission of that organization. The services have already
-    loaded each related object inside the tenant, and the database enforces the same unique and
-    check constraints on insert, so here only the field values themselves are validated.
-    """
-
-    def clean_fields(self, exclude: Any = None) -> None:
-        relations = {f.name for f in self._meta.concrete_fields if f.is_relation}  # type: ignore[attr-defined]
-        super().clean_fields(exclude=set(exclude or ()) | relations)  # type: ignore[misc]
-
-    def validate_unique(self, exclude: Any = None) -> None:
-        return None
-
-    def validate_constraints(self, exclude: Any = None) -> None:
-        return None
 
 
 class Unit(TenantModel):
@@ -119,7 +97,7 @@ class Place(models.TextChoices):
     PRE_BORDER = "pre_border", _("Before the border")
 
 
-class Inspection(LeanChainValidation, ChainedRecord):
+class Inspection(ChainedRecord):
     """One completed conveyance inspection; every point's result is part of the record."""
 
     class Result(models.TextChoices):
@@ -190,8 +168,7 @@ class Inspection(LeanChainValidation, ChainedRecord):
         ]
         indexes = [
             models.Index(
-                fields=["organization", "-inspected_at"],
-                include=["seal_number", "result"],
+                fields=["organization", "-inspected_at", "result", "seal_number"],
                 name="insp_org_time_seal",
             ),
             models.Index(
@@ -320,7 +297,7 @@ class Seal(TenantModel):
         return self.number
 
 
-class SealEvent(LeanChainValidation, ChainedRecord):
+class SealEvent(ChainedRecord):
     """One entry of the seal log."""
 
     class Kind(models.TextChoices):
@@ -551,7 +528,7 @@ REQUIRED_RECIPIENTS: dict[str, tuple[str, ...]] = {
 }
 
 
-class IncidentEvent(LeanChainValidation, ChainedRecord):
+class IncidentEvent(ChainedRecord):
     """One entry of an incident file: report, notification, investigation, action, closure."""
 
     class Kind(models.TextChoices):

@@ -266,11 +266,11 @@ def incident_events(incident: Incident) -> QuerySet[IncidentEvent]:
 
 
 def operations_summary(organization: Any) -> dict[str, int]:
-    """Dashboard figures for a carrier: five numbers from three small queries."""
+    """Dashboard figures for a carrier, from four small queries (index-only where it counts)."""
     since = timezone.now() - timedelta(days=30)
     inspections = Inspection.objects.filter(
         organization=organization, inspected_at__gte=since
-    ).aggregate(total=Count("id"), failed=Count("id", filter=Q(result="fail")))
+    ).aggregate(total=Count("inspected_at"), failed=Count("result", filter=Q(result="fail")))
     held = Unit.objects.filter(organization=organization, status=Unit.Status.HELD).count()
     seals = Seal.objects.filter(
         organization=organization, status__in=["missing", "void"]

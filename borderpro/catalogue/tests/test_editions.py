@@ -136,3 +136,23 @@ def test_loading_an_older_edition_after_the_newer_keeps_the_newer_current(catalo
     current = Framework.objects.get(code="PIP", is_current=True)
     assert current.edition == "2024"
     assert Mapping.objects.filter(to_requirement__framework__edition="2019").count() == 0
+
+
+def test_compare_page_of_a_carrier_uses_its_security_profile_answers(
+    two_editions: Any, as_alice: Any, carrier_a: Any, alice: Any
+) -> None:
+    from borderpro.profiles.models import Response
+
+    old, new = two_editions
+    for ref in ("PIP-PHYS-03", "PIP-CORP-06"):
+        Response.objects.create(
+            organization=carrier_a,
+            requirement=Requirement.objects.get(framework=old, ref=ref),
+            status="implemented",
+            narrative=f"How we meet {ref} at our Mississauga terminal.",
+        )
+    page = as_alice.get(
+        f"/o/{carrier_a.code}/catalogue/compare/?a={old.pk}&b={new.pk}"
+    ).content.decode()
+    assert "Your security profile answers: do they carry over?" in page
+    assert "PIP-PHYS-03" in page and "PIP-CORP-06" in page

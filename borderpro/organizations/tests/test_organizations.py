@@ -242,3 +242,28 @@ def test_panels_respect_the_permission_table(as_bob, carrier_a) -> None:
     """Field staff may not read the security profile: its panel is not shown."""
     page = as_bob.get(f"/o/{carrier_a.code}/").content.decode()
     assert "Security profile readiness" not in page
+
+
+def test_field_staff_sees_the_field_operations_panel(as_bob, carrier_a) -> None:
+    page = as_bob.get(f"/o/{carrier_a.code}/").content.decode()
+    assert "Field operations" in page and "units on hold" in page
+
+
+def test_carrier_overview_query_count_does_not_grow_with_records(
+    as_alice, carrier_a, alice
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from borderpro.evidence.tests.factories import evidence_for
+    from borderpro.organizations.activity import activity_record
+
+    as_alice.get(f"/o/{carrier_a.code}/")
+    with CaptureQueriesContext(connection) as few:
+        as_alice.get(f"/o/{carrier_a.code}/")
+    for index in range(10):
+        evidence_for(carrier_a, title=f"File {index}")
+        activity_record(organization=carrier_a, actor=alice, verb="organization.updated")
+    with CaptureQueriesContext(connection) as many:
+        as_alice.get(f"/o/{carrier_a.code}/")
+    assert len(many) == len(few)

@@ -380,3 +380,12 @@ def workspace_filter(
                 )
             )
     return blocks
+
+
+def answered_refs(organization: Any, family_code: str) -> set[str]:
+    """Refs of a framework family the organization has started answering (any edition)."""
+    return set(
+        Response.objects.filter(organization=organization, requirement__framework__code=family_code)
+        .exclude(status=Status.NOT_STARTED, narrative="")
+        .values_list("requirement__ref", flat=True)
+    )

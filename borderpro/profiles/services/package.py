@@ -25,49 +25,10 @@ from borderpro.profiles.models import (
 from borderpro.profiles.selectors.profile import profile_rows
 from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
 from borderpro.profiles.services.documents import render_bundle, render_docx, render_pdf
-from borderpro.profiles.services.profile import profile_for
+from borderpro.profiles.services.profile import PROFILE_FIELDS, profile_for
 
-PROFILE_KEYS = (
-    "legal_name",
-    "operating_name",
-    "business_number",
-    "rm_account",
-    "cbsa_carrier_code",
-    "bonded",
-    "bond_type",
-    "bond_amount",
-    "bond_surety",
-    "bond_number",
-    "bond_effective_on",
-    "bond_expires_on",
-    "carm_registered",
-    "carm_registered_on",
-    "scac",
-    "usdot_number",
-    "mc_number",
-    "rfc",
-    "officer_name",
-    "officer_title",
-    "officer_email",
-    "contact_name",
-    "contact_title",
-    "contact_email",
-    "contact_phone",
-    "tractors",
-    "straight_trucks",
-    "dry_vans",
-    "reefers",
-    "flatbeds",
-    "other_trailers",
-    "company_drivers",
-    "owner_operators",
-    "office_staff",
-    "yard_staff",
-    "border_crossings",
-    "lanes",
-    "in_business_since",
-    "cross_border_since",
-)
+# Every profile field except the two lists, which get their labels below.
+PROFILE_KEYS = tuple(f for f in PROFILE_FIELDS if f not in ("lines_of_business", "modes"))
 
 
 def _text(value: Any) -> str:
