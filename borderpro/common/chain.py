@@ -34,11 +34,15 @@ def _locked_head(organization_id: Any, chain: str) -> ChainHead:
 def chain_append[R: ChainedRecord](record: R) -> R:
     """Validate and store ``record`` as the next link of its organization's chain.
 
-    Validation (field values, foreign keys, constraints) runs before the chain is locked, so
-    the lock is held only for the statements that must be serialized: read the head, insert
-    the record, move the head.
+    Field values are validated before the chain is locked, without database round trips:
+    the services load every related object inside the tenant, and the database enforces
+    foreign keys, unique and check constraints on the insert itself. The lock is held only
+    for the statements that must be serialized: read the head, insert, move the head.
     """
-    record.full_clean(exclude=list(CHAIN_FIELDS))
+    relations = [f.name for f in record._meta.concrete_fields if f.is_relation]
+    record.full_clean(
+        exclude=[*CHAIN_FIELDS, *relations], validate_unique=False, validate_constraints=False
+    )
     with transaction.atomic():
         head = _locked_head(record.organization_id, type(record).chain_name())
         record.seq = head.seq + 1
