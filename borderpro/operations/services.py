@@ -35,7 +35,7 @@ from borderpro.operations.models import (
     Unit,
     UploadReceipt,
 )
-from borderpro.organizations.activity import activity_record
+from borderpro.organizations.activity import activity_record, choice_label
 
 POINT_RESULTS = ("pass", "fail", "na")
 MAX_LOT_SIZE = 2000
@@ -703,7 +703,7 @@ def incident_report(
             verb="incident.reported",
             target=incident,
             reference=incident.reference,
-            kind=incident.get_kind_display(),
+            kind=choice_label(incident, "kind"),
         )
         return event
 

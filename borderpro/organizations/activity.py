@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from borderpro.common.chain import chain_append
@@ -77,16 +79,37 @@ def activity_record(
             verb=verb,
             target_type=target._meta.label_lower if target is not None else "",
             target_id=str(target.pk) if target is not None else "",
-            params={k: str(v) for k, v in params.items()},
+            params=_stored_params(params),
         )
     )
+
+
+# Parameters that hold a label of the product (a role, a status, a program, a kind) rather than
+# something a person typed: stored in English, shown in the reader's language.
+LABEL_PARAMS = frozenset({"role", "status", "program", "kind", "card", "agency", "result"})
+
+
+def choice_label(instance: Any, field_name: str) -> Any:
+    """The (lazy) label of a choice field's value, for an activity parameter."""
+    field = instance._meta.get_field(field_name)
+    value = getattr(instance, field.attname)
+    return dict(field.flatchoices).get(value, value)
+
+
+def _stored_params(params: dict[str, Any]) -> dict[str, str]:
+    with translation.override("en"):
+        return {key: str(value) for key, value in params.items()}
 
 
 def activity_text(activity: Activity) -> str:
     template = VERBS.get(activity.verb)
     if template is None:
         return activity.verb
+    params = {
+        key: gettext(value) if key in LABEL_PARAMS and value else value
+        for key, value in activity.params.items()
+    }
     try:
-        return str(template) % activity.params
+        return str(template) % params
     except (KeyError, ValueError, TypeError):
         return str(template)

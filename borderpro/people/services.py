@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from borderpro.organizations.activity import activity_record
+from borderpro.organizations.activity import activity_record, choice_label
 from borderpro.people.models import DriverCard, Employee
 
 EMPLOYEE_FIELDS = ("full_name", "role", "active")
@@ -79,7 +79,7 @@ def card_add(
         verb="card.added",
         target=card,
         name=employee.full_name,
-        card=card.get_kind_display(),
+        card=choice_label(card, "kind"),
         expires=expires_on.isoformat(),
     )
     return card
@@ -87,7 +87,7 @@ def card_add(
 
 @transaction.atomic
 def card_remove(*, actor: Any, organization: Any, card: DriverCard) -> None:
-    name, kind = card.employee.full_name, card.get_kind_display()
+    name, kind = card.employee.full_name, choice_label(card, "kind")
     card.delete()
     activity_record(
         organization=organization, actor=actor, verb="card.removed", name=name, card=kind

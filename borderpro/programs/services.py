@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from borderpro.organizations.activity import activity_record
+from borderpro.organizations.activity import activity_record, choice_label
 from borderpro.programs.models import DECLARATION_FIELDS, Declarations, Membership
 
 MEMBERSHIP_FIELDS = (
@@ -45,8 +45,8 @@ def membership_save(*, actor: Any, organization: Any, program: str, **fields: An
         if before and before != membership.status
         else "membership.saved",
         target=membership,
-        program=membership.get_program_display(),
-        status=membership.get_status_display(),
+        program=choice_label(membership, "program"),
+        status=choice_label(membership, "status"),
     )
     return membership
 

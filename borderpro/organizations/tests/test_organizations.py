@@ -267,3 +267,17 @@ def test_carrier_overview_query_count_does_not_grow_with_records(
     with CaptureQueriesContext(connection) as many:
         as_alice.get(f"/o/{carrier_a.code}/")
     assert len(many) == len(few)
+
+
+def test_activity_labels_follow_the_reader_language(carrier_a, bob, as_alice, alice) -> None:
+    """A role recorded by an English-speaking admin reads in French for a French reader."""
+    from django.test import Client
+
+    membership = Membership.objects.get(user=bob)
+    as_alice.post(f"/o/{carrier_a.code}/team/{membership.pk}/role/", {"role": "viewer"})
+    alice.language = "fr"
+    alice.save()
+    french = Client()
+    french.force_login(alice)
+    page = french.get(f"/o/{carrier_a.code}/activity/").content.decode()
+    assert "Lecteur" in page and "Viewer" not in page

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from borderpro.organizations.activity import activity_record
+from borderpro.organizations.activity import activity_record, choice_label
 from borderpro.profiles.models import PackageSnapshot, Submission
 
 
@@ -58,7 +58,7 @@ def submission_record(
             actor=actor,
             verb="submission.recorded",
             target=submission,
-            agency=str(submission.get_agency_display()),
+            agency=choice_label(submission, "agency"),
         )
     return submission
 
