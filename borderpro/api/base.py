@@ -40,8 +40,10 @@ class OrgScopedMixin:
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
-        access = resolve_access(request.user, kwargs.get("org_code", ""))
         token = request.auth if isinstance(request.auth, ApiToken) else None
+        access = resolve_access(
+            request.user, kwargs.get("org_code", ""), known=token.organization if token else None
+        )
         if token is not None and token.organization_id != access.organization.pk:
             raise exceptions.NotFound()
         if token is None and mfa_required(access) and not user_has_mfa(request.user):

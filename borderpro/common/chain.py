@@ -43,7 +43,7 @@ def chain_append[R: ChainedRecord](record: R) -> R:
     record.full_clean(
         exclude=[*CHAIN_FIELDS, *relations], validate_unique=False, validate_constraints=False
     )
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # no savepoint round trips while locked
         head = _locked_head(record.organization_id, type(record).chain_name())
         record.seq = head.seq + 1
         record.prev_hash = head.last_hash

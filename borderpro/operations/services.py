@@ -56,12 +56,25 @@ UNIT_FIELDS = (
 
 
 def _idempotent[R: ChainedRecord](
-    model: type[R], organization: Any, client_id: UUID, create: Callable[[], R]
+    model: type[R],
+    organization: Any,
+    client_id: UUID,
+    create: Callable[[], R],
+    *,
+    look_first: bool = True,
 ) -> tuple[R, bool]:
-    """Return the record already stored under ``client_id``, or create it."""
-    existing = model.objects.filter(organization=organization, client_id=client_id).first()
-    if existing is not None:
-        return existing, False
+    """Return the record already stored under ``client_id``, or create it.
+
+    ``look_first=False`` skips the lookup and lets a retry meet the unique constraint on
+    (organization, client_id) instead: one query less per submission, for records whose
+    creation does not depend on state a first try may already have changed (inspections).
+    Seal and incident events must look first: a retried "affix" would otherwise be refused
+    because the seal is already affixed.
+    """
+    if look_first:
+        existing = model.objects.filter(organization=organization, client_id=client_id).first()
+        if existing is not None:
+            return existing, False
     try:
         with transaction.atomic():
             return create(), True
@@ -355,7 +368,7 @@ def inspection_record(
             )
         return inspection
 
-    return _idempotent(Inspection, organization, client_id, create)
+    return _idempotent(Inspection, organization, client_id, create, look_first=False)
 
 
 # --- seals -----------------------------------------------------------------------------

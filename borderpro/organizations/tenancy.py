@@ -48,11 +48,18 @@ class Access:
         return str(Role(self.role).label)
 
 
-def resolve_access(user: Any, org_code: str) -> Access:
-    """The user's access to an organization, or Http404."""
+def resolve_access(user: Any, org_code: str, *, known: Organization | None = None) -> Access:
+    """The user's access to an organization, or Http404.
+
+    ``known`` is an organization already loaded for this request (an API token's), used
+    instead of a lookup when its code is the one asked for.
+    """
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    org = Organization.objects.filter(code=org_code, is_active=True).first()
+    if known is not None and known.code == org_code and known.is_active:
+        org: Organization | None = known
+    else:
+        org = Organization.objects.filter(code=org_code, is_active=True).first()
     if org is None:
         raise Http404
     membership = Membership.objects.filter(user=user, organization=org).only("role").first()
