@@ -30,6 +30,9 @@ class _Lazy:
     def __iter__(self):
         return iter(self._get())
 
+    def __getitem__(self, index: Any) -> Any:
+        return self._get()[index]
+
     def __len__(self) -> int:
         return len(self._get())
 

@@ -52,9 +52,10 @@ def home(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def organization_list(request: AuthedRequest) -> HttpResponse:
-    return render(
-        request, "organizations/list.html", {"entries": organizations_for_user(request.user)}
-    )
+    q = request.GET.get("q", "").strip().lower()
+    entries = [(o, r) for o, r in organizations_for_user(request.user) if q in o.name.lower()]
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "organizations/list.html", {"page": page, "q": q})
 
 
 @login_required

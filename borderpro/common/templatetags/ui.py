@@ -79,3 +79,10 @@ def can(access: Any, permission: str) -> bool:
 @register.filter
 def expiry(evidence: Any, today: Any) -> str:
     return str(evidence.expiry_state(today))
+
+
+@register.filter
+def role_label(value: str) -> str:
+    from borderpro.organizations.roles import Role
+
+    return str(Role(value).label) if value in Role.values else value

@@ -281,3 +281,18 @@ def test_activity_labels_follow_the_reader_language(carrier_a, bob, as_alice, al
     french.force_login(alice)
     page = french.get(f"/o/{carrier_a.code}/activity/").content.decode()
     assert "Lecteur" in page and "Viewer" not in page
+
+
+def test_switcher_shows_a_dozen_and_links_to_the_searchable_list(consultancy, carol) -> None:
+    from django.test import Client
+
+    for index in range(20):
+        link_client(consultancy, OrganizationFactory(name=f"Fleet {index:02d}"), assign=[carol])
+    client = Client()
+    client.force_login(carol)
+    page = client.get(f"/o/{consultancy.code}/").content.decode()
+    assert "All 22 organizations…" in page
+    assert page.count('role="menuitem" href="/o/') == 12
+    listing = client.get("/organizations/?q=fleet 1").content.decode()
+    rows = listing[listing.index("<tbody>") :]
+    assert "Fleet 10" in rows and "Fleet 02" not in rows and "Consultant" in rows
