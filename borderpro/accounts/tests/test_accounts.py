@@ -141,3 +141,42 @@ def test_someone_elses_token_cannot_be_revoked(as_charlie, alice, carrier_a) -> 
     assert as_charlie.post(f"/account/tokens/{token.pk}/revoke/").status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(alice) -> None:
+    from django.core import mail
+
+    client = Client()
+    response = client.post("/accounts/password/reset/", {"email": alice.email})
+    assert response.status_code == 302
+    [message] = mail.outbox
+    link = next(word for word in message.body.split() if "/accounts/password/reset/key/" in word)
+    path = link[link.index("/accounts/") :]
+    form_page = client.get(path, follow=True)
+    action = form_page.request["PATH_INFO"]
+    done = client.post(
+        action, {"password1": "a new long passphrase 42", "password2": "a new long passphrase 42"}
+    )
+    assert done.status_code == 302
+    alice.refresh_from_db()
+    assert alice.check_password("a new long passphrase 42")
+
+
+def test_sign_up_requires_a_verified_email(settings) -> None:
+    from allauth.account.models import EmailAddress
+    from django.core import mail
+
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    client = Client()
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "dana@example.com",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+        },
+    )
+    assert response.status_code == 302 and "confirm-email" in response["Location"]
+    assert not EmailAddress.objects.get(email="dana@example.com").verified
+    assert "confirm" in mail.outbox[0].subject.lower() or "confirm" in mail.outbox[0].body.lower()
+    assert client.get("/organizations/").status_code == 302  # not signed in until verified
