@@ -1,12 +1,9 @@
-"""The activity-feed texts the catalogue records, repeated here so that the catalogue's own
-French translations carry them (the texts themselves live in organizations/activity.py)."""
+"""Activity-feed verbs recorded by this app (collected by organizations.activity)."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _
 
-CATALOGUE_VERBS = {
-    "catalogue.note_saved": gettext_noop("saved the guidance note on %(ref)s"),
-    "catalogue.note_deleted": gettext_noop("deleted the guidance note on %(ref)s"),
-    "catalogue.framework_loaded": gettext_noop(
-        "loaded the framework “%(name)s”, edition %(edition)s"
-    ),
+VERBS = {
+    "catalogue.note_saved": _("saved the guidance note on %(ref)s"),
+    "catalogue.note_deleted": _("deleted the guidance note on %(ref)s"),
+    "catalogue.framework_loaded": _("loaded the framework “%(name)s”, edition %(edition)s"),
 }

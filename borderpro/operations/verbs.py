@@ -1,22 +1,17 @@
-"""The activity-feed phrases this app adds to ``borderpro.organizations.activity.VERBS``.
+"""Activity-feed verbs recorded by this app (collected by organizations.activity)."""
 
-Listed here as well so that ``makemessages`` run in this app finds them and their French
-lives in this app's catalogue.
-"""
+from django.utils.translation import gettext_lazy as _
 
-from django.utils.translation import gettext_noop
-
-PHRASES = [
-    gettext_noop("added the fleet unit %(unit)s"),
-    gettext_noop("updated the fleet unit %(unit)s"),
-    gettext_noop("released %(unit)s from hold"),
-    gettext_noop("recorded a failed inspection of %(units)s (%(count)s points)"),
-    gettext_noop("received %(count)s seals (%(first)s to %(last)s)"),
-    gettext_noop("reported incident %(reference)s (%(kind)s)"),
-    gettext_noop("logged a notification for incident %(reference)s"),
-    gettext_noop("added an investigation note to incident %(reference)s"),
-    gettext_noop("recorded the root cause of incident %(reference)s"),
-    gettext_noop("added a corrective action to incident %(reference)s"),
-    gettext_noop("closed incident %(reference)s"),
-    gettext_noop("Field operations"),
-]
+VERBS = {
+    "unit.added": _("added the fleet unit %(unit)s"),
+    "unit.updated": _("updated the fleet unit %(unit)s"),
+    "unit.released": _("released %(unit)s from hold"),
+    "inspection.failed": _("recorded a failed inspection of %(units)s (%(count)s points)"),
+    "seals.received": _("received %(count)s seals (%(first)s to %(last)s)"),
+    "incident.reported": _("reported incident %(reference)s (%(kind)s)"),
+    "incident.notified": _("logged a notification for incident %(reference)s"),
+    "incident.investigation": _("added an investigation note to incident %(reference)s"),
+    "incident.root_cause": _("recorded the root cause of incident %(reference)s"),
+    "incident.action": _("added a corrective action to incident %(reference)s"),
+    "incident.closed": _("closed incident %(reference)s"),
+}

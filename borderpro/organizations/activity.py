@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from borderpro.common.chain import chain_append
 from borderpro.organizations.models import Activity
 
-VERBS: dict[str, Any] = {
+# The foundation's verbs. Every other app keeps its own in ``borderpro/<app>/verbs.py``
+# (``VERBS = {...}``), next to the code that records them and in its own translations.
+FOUNDATION_VERBS: dict[str, Any] = {
     "organization.created": _("created the organization %(name)s"),
     "organization.updated": _("updated the organization settings"),
     "member.invited": _("invited %(email)s as %(role)s"),
@@ -30,48 +36,34 @@ VERBS: dict[str, Any] = {
     "records.verified": _("verified the record chains (%(result)s)"),
     "token.created": _("created the API token “%(name)s”"),
     "token.revoked": _("revoked the API token “%(name)s”"),
-    "profile.updated": _("updated the carrier profile of %(name)s"),
-    "profile.row_saved": _("saved “%(name)s” in the carrier profile"),
-    "profile.row_deleted": _("removed “%(name)s” from the carrier profile"),
-    "profile.frameworks_selected": _("chose the frameworks pursued: %(names)s"),
-    "response.updated": _("updated the response to %(ref)s"),
-    "response.reviewed": _("moved the response to %(ref)s to “%(state)s”"),
-    "response.commented": _("commented on %(ref)s"),
-    "response.evidence_linked": _("linked “%(title)s” to %(ref)s"),
-    "response.evidence_unlinked": _("unlinked “%(title)s” from %(ref)s"),
-    "category.assigned": _("assigned %(category)s to %(owner)s"),
-    "responses.imported": _("imported %(count)s responses from a spreadsheet"),
-    "package.built": _("built the application package (%(language)s)"),
-    "submission.recorded": _("recorded a submission to %(agency)s"),
-    "unit.added": _("added the fleet unit %(unit)s"),
-    "unit.updated": _("updated the fleet unit %(unit)s"),
-    "unit.released": _("released %(unit)s from hold"),
-    "inspection.failed": _("recorded a failed inspection of %(units)s (%(count)s points)"),
-    "seals.received": _("received %(count)s seals (%(first)s to %(last)s)"),
-    "incident.reported": _("reported incident %(reference)s (%(kind)s)"),
-    "incident.notified": _("logged a notification for incident %(reference)s"),
-    "incident.investigation": _("added an investigation note to incident %(reference)s"),
-    "incident.root_cause": _("recorded the root cause of incident %(reference)s"),
-    "incident.action": _("added a corrective action to incident %(reference)s"),
-    "incident.closed": _("closed incident %(reference)s"),
-    "catalogue.note_saved": _("saved the guidance note on %(ref)s"),
-    "catalogue.note_deleted": _("deleted the guidance note on %(ref)s"),
-    "catalogue.framework_loaded": _("loaded the framework “%(name)s”, edition %(edition)s"),
-    "employee.added": _("added %(name)s to the people list"),
-    "employee.updated": _("updated %(name)s in the people list"),
-    "card.added": _("recorded the %(card)s of %(name)s (expires %(expires)s)"),
-    "card.removed": _("removed the %(card)s of %(name)s"),
-    "membership.saved": _("updated the %(program)s membership (%(status)s)"),
-    "membership.status_changed": _("moved the %(program)s membership to “%(status)s”"),
-    "declarations.saved": _("updated the program declarations"),
 }
+
+
+@cache
+def known_verbs() -> dict[str, Any]:
+    """Every verb: the foundation's and those of each installed app's ``verbs`` module."""
+    verbs = dict(FOUNDATION_VERBS)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("borderpro."):
+            continue
+        try:
+            module = import_module(f"{config.name}.verbs")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.verbs":
+                raise
+            continue
+        clashes = set(verbs) & set(module.VERBS)
+        if clashes:
+            raise ImproperlyConfigured(f"{config.name}.verbs redefines {sorted(clashes)}")
+        verbs.update(module.VERBS)
+    return verbs
 
 
 def activity_record(
     *, organization: Any, actor: Any, verb: str, target: Any = None, **params: Any
 ) -> Activity:
-    if verb not in VERBS:
-        raise KeyError(f"unknown activity verb {verb!r}: add it to VERBS")
+    if verb not in known_verbs():
+        raise KeyError(f"unknown activity verb {verb!r}: add it to the app's verbs.py")
     return chain_append(
         Activity(
             organization=organization,
@@ -102,7 +94,7 @@ def _stored_params(params: dict[str, Any]) -> dict[str, str]:
 
 
 def activity_text(activity: Activity) -> str:
-    template = VERBS.get(activity.verb)
+    template = known_verbs().get(activity.verb)
     if template is None:
         return activity.verb
     params = {

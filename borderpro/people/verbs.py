@@ -1,11 +1,10 @@
-"""The activity-feed texts people records, repeated here so that this app's own French
-translations carry them (the texts themselves live in organizations/activity.py)."""
+"""Activity-feed verbs recorded by this app (collected by organizations.activity)."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _
 
-PEOPLE_VERBS = {
-    "employee.added": gettext_noop("added %(name)s to the people list"),
-    "employee.updated": gettext_noop("updated %(name)s in the people list"),
-    "card.added": gettext_noop("recorded the %(card)s of %(name)s (expires %(expires)s)"),
-    "card.removed": gettext_noop("removed the %(card)s of %(name)s"),
+VERBS = {
+    "employee.added": _("added %(name)s to the people list"),
+    "employee.updated": _("updated %(name)s in the people list"),
+    "card.added": _("recorded the %(card)s of %(name)s (expires %(expires)s)"),
+    "card.removed": _("removed the %(card)s of %(name)s"),
 }

@@ -1,12 +1,9 @@
-"""The activity-feed texts programs and people record, repeated here so that these apps' own
-French translations carry them (the texts themselves live in organizations/activity.py)."""
+"""Activity-feed verbs recorded by this app (collected by organizations.activity)."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy as _
 
-PROGRAMS_VERBS = {
-    "membership.saved": gettext_noop("updated the %(program)s membership (%(status)s)"),
-    "membership.status_changed": gettext_noop("moved the %(program)s membership to “%(status)s”"),
-    "declarations.saved": gettext_noop("updated the program declarations"),
+VERBS = {
+    "membership.saved": _("updated the %(program)s membership (%(status)s)"),
+    "membership.status_changed": _("moved the %(program)s membership to “%(status)s”"),
+    "declarations.saved": _("updated the program declarations"),
 }
-
-NAV = (gettext_noop("Programs"), gettext_noop("People"))
