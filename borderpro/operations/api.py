@@ -92,18 +92,7 @@ class QuickPagination(BasePagination):
 class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Unit
-        fields = [
-            "id",
-            "unit_number",
-            "kind",
-            "body_type",
-            "vin",
-            "plate",
-            "plate_jurisdiction",
-            "owner_operator",
-            "status",
-            "site",
-        ]
+        fields = ["id", *services.UNIT_FIELDS]
 
 
 class PointSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderpro.evidence.models import EvidenceFile
 from borderpro.operations.models import IncidentEvent, Recipient, SealLot, Unit
+from borderpro.operations.services import UNIT_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -20,17 +21,7 @@ class DateTimeInput(forms.DateTimeInput):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = [
-            "unit_number",
-            "kind",
-            "body_type",
-            "vin",
-            "plate",
-            "plate_jurisdiction",
-            "owner_operator",
-            "status",
-            "site",
-        ]
+        fields = list(UNIT_FIELDS)
 
     def clean_vin(self) -> str:
         vin = (self.cleaned_data.get("vin") or "").strip().upper()

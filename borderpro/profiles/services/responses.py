@@ -207,19 +207,7 @@ def response_evidence_link(
         raise ValidationError(
             {"evidence": _("This file was just linked by someone else.")}
         ) from exc
-    Response.objects.filter(pk=response.pk).update(
-        version=response.version + 1, updated_at=timezone.now()
-    )
-    response.version += 1
-    activity_record(
-        organization=organization,
-        actor=actor,
-        verb="response.evidence_linked",
-        target=response,
-        ref=response.requirement.ref,
-        title=evidence.title,
-    )
-    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+    _evidence_changed(actor, organization, response, evidence, "response.evidence_linked")
 
 
 @transaction.atomic
@@ -230,19 +218,27 @@ def response_evidence_unlink(
         organization=organization, response=response, evidence=evidence
     ).delete()
     if deleted:
-        Response.objects.filter(pk=response.pk).update(
-            version=response.version + 1, updated_at=timezone.now()
-        )
-        response.version += 1
-        activity_record(
-            organization=organization,
-            actor=actor,
-            verb="response.evidence_unlinked",
-            target=response,
-            ref=response.requirement.ref,
-            title=evidence.title,
-        )
-        readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+        _evidence_changed(actor, organization, response, evidence, "response.evidence_unlinked")
+
+
+def _evidence_changed(
+    actor: Any, organization: Any, response: Response, evidence: EvidenceFile, verb: str
+) -> None:
+    """A link changed: a new version of the response (concurrent editors see it), the feed,
+    and today's readiness point."""
+    Response.objects.filter(pk=response.pk).update(
+        version=response.version + 1, updated_at=timezone.now()
+    )
+    response.version += 1
+    activity_record(
+        organization=organization,
+        actor=actor,
+        verb=verb,
+        target=response,
+        ref=response.requirement.ref,
+        title=evidence.title,
+    )
+    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
 
 
 @transaction.atomic
