@@ -83,14 +83,14 @@ def run() -> list[dict]:
     from borderpro.organizations.models import Organization
     from borderpro.programs.engine import evaluate
     from borderpro.programs.facts import parse_facts
-    from borderpro.programs.selectors import carrier_evaluation, today_for
+    from borderpro.programs.selectors import carrier_evaluation
 
     call_command("load_catalogue", verbosity=0)
     call_command("seed_demo", verbosity=0)
     rows: list[dict] = []
     with scopes_disabled():
         carrier = Organization.objects.get(code="mapleleaf")
-        today = today_for(carrier)
+        today = carrier.local_today()
         figures = timed(lambda: carrier_evaluation(carrier, as_of=today))
         rows.append(
             {

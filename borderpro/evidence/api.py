@@ -100,7 +100,7 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
         params = self.request.query_params
         return selectors.evidence_list(
             self.organization,
-            today=self.organization.local_now().date(),
+            today=self.organization.local_today(),
             q=params.get("q", ""),
             state=params.get("state", ""),
             archived=params.get("archived") in ("1", "true"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -24,25 +22,22 @@ from borderpro.evidence.models import EvidenceFile
 from borderpro.organizations.tenancy import org_view
 
 
-def _today(request: OrgRequest) -> date:
-    return request.org.local_now().date()
-
-
 @org_view("evidence.view")
 def evidence_list(request: OrgRequest) -> HttpResponse:
     org = request.org
     q = request.GET.get("q", "").strip()
     state = request.GET.get("state", "")
     archived = request.GET.get("archived") == "1"
-    qs = selectors.evidence_list(org, today=_today(request), q=q, state=state, archived=archived)
+    today = org.local_today()
+    qs = selectors.evidence_list(org, today=today, q=q, state=state, archived=archived)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "q": q,
         "state": state,
         "archived": archived,
-        "today": _today(request),
-        "summary": selectors.summary(org, today=_today(request)),
+        "today": today,
+        "summary": selectors.summary(org, today=today),
         "form": EvidenceUploadForm(),
     }
     template = "evidence/_table.html" if request.htmx else "evidence/list.html"
@@ -105,7 +100,7 @@ def evidence_detail(request: OrgRequest, evidence_id: str) -> HttpResponse:
             "evidence": evidence,
             "form": form,
             "history": history,
-            "today": _today(request),
+            "today": org.local_today(),
         },
         status=400 if form.errors else 200,
     )

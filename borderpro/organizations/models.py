@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -90,8 +91,12 @@ class Organization(UUIDModel):
     def is_consultancy(self) -> bool:
         return self.kind == self.Kind.CONSULTANCY
 
-    def local_now(self):
+    def local_now(self) -> datetime:
         return timezone.localtime(timezone=zoneinfo.ZoneInfo(self.time_zone))
+
+    def local_today(self) -> date:
+        """Today in the organization's time zone: deadlines and expiries are local dates."""
+        return self.local_now().date()
 
 
 class Membership(UUIDModel):

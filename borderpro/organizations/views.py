@@ -88,7 +88,7 @@ def dashboard(request: OrgRequest) -> HttpResponse:
             evidence_by_client=evidence_selectors.counts_by_organization(client_ids),
         )
     else:
-        context["evidence_summary"] = evidence_selectors.summary(org, today=org.local_now().date())
+        context["evidence_summary"] = evidence_selectors.summary(org, today=org.local_today())
         context["members"] = selectors.members_of(org)[:6]
     context["panels"] = render_panels(request)
     return render(request, "organizations/dashboard.html", context)

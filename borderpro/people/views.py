@@ -38,7 +38,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
             "role": role,
             "active": active,
             "roles": Employee.Role.choices,
-            "today": org.local_now().date(),
+            "today": org.local_today(),
         },
     )
 
@@ -115,7 +115,7 @@ def employee_detail(request: HttpRequest, employee_id: Any) -> HttpResponse:
             "form": form,
             "card_form": card_form,
             "can_manage": can_manage,
-            "today": org.local_now().date(),
+            "today": org.local_today(),
             "history": history,
             "newest": {c.pk for c in selectors.latest_cards(employee).values()},
         },

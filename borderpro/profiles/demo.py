@@ -256,7 +256,7 @@ def _extra_evidence(org: Any, code: str, users: dict[str, Any]) -> dict[str, str
 
     links = {}
     uploader = users.get(next(iter(OWNERS[code].values()), ""))
-    today = org.local_now().date()
+    today = org.local_today()
     for index, (title, ref, age) in enumerate(EXTRA_EVIDENCE.get(code, [])):
         if not EvidenceFile.objects.filter(organization=org, title=title).exists():
             evidence_upload(
@@ -274,7 +274,7 @@ def _extra_evidence(org: Any, code: str, users: dict[str, Any]) -> dict[str, str
 
 
 def _answers(org: Any, code: str, users: dict[str, Any]) -> None:
-    today = org.local_now().date()
+    today = org.local_today()
     author = next(iter(OWNERS[code].values()), None)
     actor = users.get(author) if author else None
     extra = _extra_evidence(org, code, users)
@@ -324,7 +324,7 @@ def _history(org: Any, code: str) -> None:
     pip = Framework.objects.filter(code="PIP", is_current=True, owner__isnull=True).first()
     if pip is None:
         return
-    today: date = org.local_now().date()
+    today: date = org.local_today()
     scores = HISTORY[code]
     for weeks_ago, score in zip(range(len(scores), 0, -1), scores, strict=True):
         ReadinessPoint.objects.get_or_create(

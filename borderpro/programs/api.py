@@ -86,7 +86,7 @@ class CarrierEvaluationView(ClientScopedMixin, APIView):
         parameters=[LANG_PARAM, OpenApiParameter("as_of", OpenApiTypes.DATE)],
     )
     def get(self, request: Request, org_code: str) -> HttpResponse:
-        as_of = selectors.today_for(self.organization)
+        as_of = self.organization.local_today()
         if request.query_params.get("as_of"):
             try:
                 as_of = date.fromisoformat(request.query_params["as_of"])

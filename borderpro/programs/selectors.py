@@ -15,11 +15,6 @@ from borderpro.programs.facts import carrier_facts
 from borderpro.programs.models import Declarations, Membership, Program
 
 
-def today_for(organization: Any) -> date:
-    """Deadlines are local dates: "today" is the date in the organization's time zone."""
-    return organization.local_now().date()
-
-
 def carrier_evaluation(
     organization: Any, *, as_of: date, lang: str = "en", overrides: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -105,6 +100,6 @@ def portfolio(
     for client in clients:
         client_facts, notes = facts[client.pk]
         rows.append(
-            (client, evaluate(client_facts, as_of=today_for(client), lang=lang, notes=notes))
+            (client, evaluate(client_facts, as_of=client.local_today(), lang=lang, notes=notes))
         )
     return rows

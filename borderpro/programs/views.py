@@ -61,7 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     if org.is_consultancy:
         return _portfolio(request, org)
-    today = selectors.today_for(org)
+    today = org.local_today()
     answer = selectors.carrier_evaluation(org, as_of=today, lang=_lang())
     memberships = {m.program: m for m in selectors.memberships(org)}
     cards = [
@@ -111,7 +111,7 @@ def detail(request: HttpRequest, program_code: str) -> HttpResponse:
     rules = load_rules()
     if rules.program(program_code) is None:
         raise Http404
-    today = selectors.today_for(org)
+    today = org.local_today()
     answer = selectors.carrier_evaluation(org, as_of=today, lang=_lang())
     program = next(p for p in answer["programs"] if p["program"] == program_code)
     membership_code = MEMBERSHIP_OF.get(program_code, program_code)
@@ -151,7 +151,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
     form = WhatIfForm(request.GET or None, drivers=choices)
     context: dict[str, Any] = {"form": form, "fix": fix_urls(org)}
     if form.is_bound and form.is_valid():
-        as_of = form.cleaned_data["as_of"] or selectors.today_for(org)
+        as_of = form.cleaned_data["as_of"] or org.local_today()
         facts, notes = selectors.carrier_facts_of(org)
         overrides = form.overrides(driver_facts.get(form.cleaned_data["driver"]))
         before = evaluate(facts, as_of=as_of, lang=_lang(), notes=notes)
@@ -165,7 +165,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
 @org_view("programs.view", kinds=("client",))
 def memberships(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
-    today = selectors.today_for(org)
+    today = org.local_today()
     answer = selectors.carrier_evaluation(org, as_of=today, lang=_lang())
     return render(
         request,

@@ -162,7 +162,7 @@ def test_viewer_roles_cannot_edit(as_bob, carrier_a) -> None:
 def test_search_and_expiry_filters(as_alice, carrier_a) -> None:
     from datetime import timedelta
 
-    today = carrier_a.local_now().date()
+    today = carrier_a.local_today()
     evidence_for(carrier_a, title="Seal certificate", expires_on=today - timedelta(days=1))
     evidence_for(carrier_a, title="Risk assessment", expires_on=today + timedelta(days=10))
     evidence_for(carrier_a, title="Fence photo")

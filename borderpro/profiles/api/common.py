@@ -92,7 +92,7 @@ def _build(
     return workspace_build(
         org,
         framework,
-        today=org.local_now().date(),
+        today=org.local_today(),
         modes=profile_for(org).modes or ["highway"],
         pursued=pursued,
         requirements=requirements,

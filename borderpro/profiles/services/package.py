@@ -90,7 +90,7 @@ def package_content(*, organization: Any, framework: Framework, language: str) -
     """Everything the package says, as plain JSON (also what later changes are compared with)."""
     with translation.override(language):
         profile = profile_for(organization)
-        today = organization.local_now().date()
+        today = organization.local_today()
         ws = workspace_build(
             organization,
             framework,

@@ -290,7 +290,7 @@ def readiness_record(*, organization: Any, framework_id: Any) -> ReadinessPoint 
     pursued = frameworks_pursued(organization)
     if framework.pk not in {f.pk for f in pursued}:
         return None
-    today = organization.local_now().date()
+    today = organization.local_today()
     ws = workspace_build(
         organization,
         framework,

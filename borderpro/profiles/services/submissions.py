@@ -27,7 +27,7 @@ def submission_record(
 
     if snapshot.organization_id != organization.pk:
         raise ValidationError({"snapshot": _("Choose a package of this company.")})
-    if submitted_on > organization.local_now().date():
+    if submitted_on > organization.local_today():
         raise ValidationError({"submitted_on": _("The submission date cannot be in the future.")})
     built_on = timezone.localtime(
         snapshot.created_at, zoneinfo.ZoneInfo(organization.time_zone)

@@ -71,7 +71,7 @@ def test_after_a_submission_the_changes_since_are_listed(
 ) -> None:
     response = response_for(carrier_a, frameworks["pip1"], status="in_progress", narrative="Draft")
     snapshot = build(as_carol, carrier_a)
-    today = carrier_a.local_now().date().isoformat()
+    today = carrier_a.local_today().isoformat()
     result = as_carol.post(
         f"/o/{carrier_a.code}/profile/submissions/",
         {"agency": "cbsa", "submitted_on": today, "snapshot": str(snapshot.pk)},

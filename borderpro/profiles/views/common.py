@@ -36,7 +36,7 @@ def setting(request: HttpRequest) -> dict[str, Any]:
         "pursued": pursued,
         "framework": framework,
         "modes": profile.modes or ["highway"],
-        "today": org.local_now().date(),
+        "today": org.local_today(),
     }
 
 

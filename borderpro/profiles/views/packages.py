@@ -50,7 +50,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "package_form": extra.pop("package_form", None)
         or PackageForm(frameworks=pursued, initial={"language": org.language}),
         "submission_form": extra.pop("submission_form", None)
-        or SubmissionForm(snapshots=snapshots, initial={"submitted_on": org.local_now().date()}),
+        or SubmissionForm(snapshots=snapshots, initial={"submitted_on": org.local_today()}),
         **extra,
     }
 

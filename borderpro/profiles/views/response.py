@@ -31,7 +31,7 @@ from borderpro.profiles.views.common import response_of
 def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
     org = request.org  # type: ignore[attr-defined]
     access = request.access  # type: ignore[attr-defined]
-    today = org.local_now().date()
+    today = org.local_today()
     ws = workspace_build(
         org,
         response.requirement.framework,

@@ -15,6 +15,6 @@ def row_strings(request: HttpRequest) -> dict[str, Any]:
         "rowtext": strings(
             org_code=org.code,
             can_edit=request.access.can("profiles.edit"),  # type: ignore[attr-defined]
-            today=org.local_now().date(),
+            today=org.local_today(),
         )
     }

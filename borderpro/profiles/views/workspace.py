@@ -96,7 +96,7 @@ def _row_context(request: HttpRequest, response: Any) -> dict[str, Any]:
             "pursued": frameworks_pursued(org),
             "framework": response.requirement.framework,
             "modes": ["highway"],
-            "today": org.local_now().date(),
+            "today": org.local_today(),
         }
     )
     ws = workspace_build(
