@@ -25,21 +25,26 @@ class StrictSerializer(serializers.Serializer):
     """A serializer that names unknown fields instead of ignoring them."""
 
     def to_internal_value(self, data: Any) -> Any:
-        errors: dict[str, Any] = {}
-        if isinstance(data, dict):
-            for key in data:
-                if key not in self.fields:
-                    errors[key] = ["Unknown field."]
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            detail = (
-                exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-            )
-            raise serializers.ValidationError({**detail, **errors}) from exc
-        if errors:
-            raise serializers.ValidationError(errors)
-        return value
+        unknown = {
+            key: ["Unknown field."]
+            for key in (data if isinstance(data, dict) else {})
+            if key not in self.fields
+        }
+        return _convert_naming_unknown(
+            lambda: super(StrictSerializer, self).to_internal_value(data), unknown
+        )
+
+
+def _convert_naming_unknown(convert: Any, unknown: dict[str, Any]) -> Any:
+    """Run ``convert`` and report its errors together with the unknown keys, all at once."""
+    try:
+        value = convert()
+    except serializers.ValidationError as exc:
+        detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        raise serializers.ValidationError({**detail, **unknown}) from exc
+    if unknown:
+        raise serializers.ValidationError(unknown)
+    return value
 
 
 def _date() -> serializers.DateField:
@@ -126,16 +131,9 @@ class MembershipsField(serializers.DictField):
             for key in (data if isinstance(data, dict) else {})
             if key not in Program.values
         }
-        try:
-            value = super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            detail = (
-                exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
-            )
-            raise serializers.ValidationError({**detail, **unknown}) from exc
-        if unknown:
-            raise serializers.ValidationError(unknown)
-        return value
+        return _convert_naming_unknown(
+            lambda: super(MembershipsField, self).to_internal_value(data), unknown
+        )
 
 
 class FactsSerializer(StrictSerializer):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from borderpro.catalogue.models import Framework
 from borderpro.profiles.models import Response
-from borderpro.profiles.selectors.workspace import frameworks_pursued
+from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
 from borderpro.profiles.services.profile import profile_for
 
 
@@ -38,6 +38,18 @@ def setting(request: HttpRequest) -> dict[str, Any]:
         "modes": profile.modes or ["highway"],
         "today": org.local_today(),
     }
+
+
+def workspace_of(ctx: dict[str, Any], framework: Any = None, **options: Any) -> Any:
+    """The workspace of the chosen (or given) framework, in the setting of ``setting()``."""
+    return workspace_build(
+        ctx["org"],
+        framework or ctx["framework"],
+        today=ctx["today"],
+        modes=ctx["modes"],
+        pursued=ctx["pursued"],
+        **options,
+    )
 
 
 def no_framework(request: HttpRequest) -> HttpResponse:

@@ -8,8 +8,8 @@ from django.shortcuts import render
 from borderpro.organizations.tenancy import org_view
 from borderpro.profiles.charts import readiness_svg
 from borderpro.profiles.models import ReadinessPoint
-from borderpro.profiles.selectors.workspace import GAPS, workspace_build
-from borderpro.profiles.views.common import no_framework, setting
+from borderpro.profiles.selectors.workspace import GAPS
+from borderpro.profiles.views.common import no_framework, setting, workspace_of
 
 
 @org_view("profiles.view", kinds=("client",))
@@ -18,9 +18,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
     if ctx["framework"] is None:
         return no_framework(request)
     org, framework = ctx["org"], ctx["framework"]
-    ws = workspace_build(
-        org, framework, today=ctx["today"], modes=ctx["modes"], pursued=ctx["pursued"]
-    )
+    ws = workspace_of(ctx)
     points = list(
         ReadinessPoint.objects.filter(organization=org, framework=framework).order_by("day")[:400]
     )

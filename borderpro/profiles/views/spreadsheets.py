@@ -15,7 +15,6 @@ from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.tenancy import org_view
 from borderpro.profiles.forms import ImportForm
 from borderpro.profiles.selectors.people import people
-from borderpro.profiles.selectors.workspace import workspace_build
 from borderpro.profiles.services.spreadsheets import (
     gap_register,
     import_apply,
@@ -24,7 +23,7 @@ from borderpro.profiles.services.spreadsheets import (
     to_csv,
     to_xlsx,
 )
-from borderpro.profiles.views.common import no_framework, setting
+from borderpro.profiles.views.common import no_framework, setting, workspace_of
 
 SESSION_KEY = "profiles_import"
 MAX_BYTES = 5 * 1024 * 1024
@@ -36,9 +35,7 @@ def gaps_export(request: HttpRequest) -> HttpResponse:
     if ctx["framework"] is None:
         return no_framework(request)
     org, framework = ctx["org"], ctx["framework"]
-    ws = workspace_build(
-        org, framework, today=ctx["today"], modes=ctx["modes"], pursued=ctx["pursued"]
-    )
+    ws = workspace_of(ctx)
     rows = gap_register(ws)
     name = f"gaps-{org.code}-{framework.code.lower()}-{ctx['today'].isoformat()}"
     if request.GET.get("format") == "csv":
@@ -89,9 +86,7 @@ def responses_import(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            ws = workspace_build(
-                org, framework, today=ctx["today"], modes=ctx["modes"], pursued=ctx["pursued"]
-            )
+            ws = workspace_of(ctx)
             preview = import_preview(rows=rows, ws=ws, people=team)
             token = secrets.token_urlsafe(16)
             request.session[SESSION_KEY] = {

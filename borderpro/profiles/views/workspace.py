@@ -23,7 +23,6 @@ from borderpro.profiles.selectors.workspace import (
     GAPS,
     applicable_requirements,
     frameworks_pursued,
-    workspace_build,
     workspace_filter,
 )
 from borderpro.profiles.services.profile import StaleEdit
@@ -33,7 +32,7 @@ from borderpro.profiles.services.responses import (
     response_update,
     responses_ensure,
 )
-from borderpro.profiles.views.common import no_framework, response_of, setting
+from borderpro.profiles.views.common import no_framework, response_of, setting, workspace_of
 from borderpro.profiles.views.rows import row_strings
 
 
@@ -46,14 +45,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     requirements = applicable_requirements(org, framework, ctx["modes"])
     if request.access.can("profiles.edit"):  # type: ignore[attr-defined]
         responses_ensure(organization=org, requirements=requirements)
-    ws = workspace_build(
-        org,
-        framework,
-        today=ctx["today"],
-        modes=ctx["modes"],
-        pursued=ctx["pursued"],
-        requirements=requirements,
-    )
+    ws = workspace_of(ctx, requirements=requirements)
     filters = {
         "status": request.GET.get("status", ""),
         "owner": request.GET.get("owner", ""),
@@ -99,14 +91,7 @@ def _row_context(request: HttpRequest, response: Any) -> dict[str, Any]:
             "today": org.local_today(),
         }
     )
-    ws = workspace_build(
-        org,
-        response.requirement.framework,
-        today=ctx["today"],
-        modes=ctx["modes"],
-        pursued=ctx["pursued"],
-        requirements=[response.requirement],
-    )
+    ws = workspace_of(ctx, response.requirement.framework, requirements=[response.requirement])
     return {**row_strings(request), "row": ws.rows[0], "framework": response.requirement.framework}
 
 
