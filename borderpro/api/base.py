@@ -42,7 +42,10 @@ class OrgScopedMixin:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
         token = request.auth if isinstance(request.auth, ApiToken) else None
         access = resolve_access(
-            request.user, kwargs.get("org_code", ""), known=token.organization if token else None
+            request.user,
+            kwargs.get("org_code", ""),
+            known=token.organization if token else None,
+            known_role=getattr(token, "member_role", None),
         )
         if token is not None and token.organization_id != access.organization.pk:
             raise exceptions.NotFound()

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.apps import apps
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -17,18 +17,34 @@ from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 CHAIN_FIELDS = ("seq", "prev_hash", "record_hash")
 
 
-def _locked_head(organization_id: Any, chain: str) -> ChainHead:
-    """The chain head, locked until the end of the transaction (created on first use)."""
-    heads = ChainHead.objects.select_for_update()
-    head = heads.filter(organization_id=organization_id, chain=chain).first()
-    if head is None:
-        try:
-            with transaction.atomic():
-                ChainHead.objects.create(organization_id=organization_id, chain=chain)
-        except IntegrityError:
-            pass  # created by a concurrent first append
-        head = heads.get(organization_id=organization_id, chain=chain)
-    return head
+def _head_sql() -> tuple[str, str]:
+    """The two statements on the chain head, written once (no ORM compile per append)."""
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    return (
+        f"SELECT id, seq, last_hash FROM {table} WHERE organization_id = %s AND chain = %s{lock}",  # noqa: S608
+        f"UPDATE {table} SET seq = %s, last_hash = %s WHERE id = %s",  # noqa: S608
+    )
+
+
+def _locked_head(organization_id: Any, chain: str) -> tuple[Any, int, str]:
+    """The chain head as (id, seq, last hash), locked until the end of the transaction
+    (created on first use)."""
+    select, _update = _head_sql()
+    org_field = ChainHead._meta.get_field("organization").target_field
+    pk = org_field.get_db_prep_value(organization_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(select, [pk, chain])
+        row = cursor.fetchone()
+        if row is None:
+            try:
+                with transaction.atomic():
+                    ChainHead.objects.create(organization_id=organization_id, chain=chain)
+            except IntegrityError:
+                pass  # created by a concurrent first append
+            cursor.execute(select, [pk, chain])
+            row = cursor.fetchone()
+    return row[0], int(row[1]), row[2]
 
 
 def chain_append[R: ChainedRecord](record: R) -> R:
@@ -44,15 +60,14 @@ def chain_append[R: ChainedRecord](record: R) -> R:
         exclude=[*CHAIN_FIELDS, *relations], validate_unique=False, validate_constraints=False
     )
     with transaction.atomic(savepoint=False):  # no savepoint round trips while locked
-        head = _locked_head(record.organization_id, type(record).chain_name())
-        record.seq = head.seq + 1
-        record.prev_hash = head.last_hash
+        head_id, seq, last_hash = _locked_head(record.organization_id, type(record).chain_name())
+        record.seq = seq + 1
+        record.prev_hash = last_hash
         record.record_hash = record.compute_hash()
         record._chain_append = True  # type: ignore[attr-defined]
         record.save(force_insert=True)
-        head.seq = record.seq
-        head.last_hash = record.record_hash
-        head.save(update_fields=["seq", "last_hash"])
+        with connection.cursor() as cursor:
+            cursor.execute(_head_sql()[1], [record.seq, record.record_hash, head_id])
     return record
 
 

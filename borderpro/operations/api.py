@@ -29,6 +29,7 @@ from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
+from borderpro.api.serializers import PlainInputSerializer
 from borderpro.operations import selectors, services
 from borderpro.operations.models import (
     Checklist,
@@ -180,7 +181,7 @@ def inspection_data(record: Inspection) -> dict[str, Any]:
     }
 
 
-class InspectionCreateSerializer(serializers.Serializer):
+class InspectionCreateSerializer(PlainInputSerializer):
     client_id = serializers.UUIDField()
     checklist = serializers.ChoiceField(choices=Checklist.choices)
     tractor = serializers.UUIDField(required=False, allow_null=True)
@@ -234,7 +235,7 @@ class SealEventSerializer(serializers.ModelSerializer):
         ]
 
 
-class SealEventCreateSerializer(serializers.Serializer):
+class SealEventCreateSerializer(PlainInputSerializer):
     client_id = serializers.UUIDField()
     seal_number = serializers.CharField(max_length=40)
     kind = serializers.ChoiceField(
@@ -290,7 +291,7 @@ class IncidentSerializer(serializers.ModelSerializer):
         return obj.seal.number if obj.seal is not None else ""
 
 
-class IncidentCreateSerializer(serializers.Serializer):
+class IncidentCreateSerializer(PlainInputSerializer):
     client_id = serializers.UUIDField()
     kind = serializers.ChoiceField(choices=Incident.Kind.choices)
     summary = serializers.CharField(max_length=200)
@@ -325,7 +326,7 @@ class IncidentEventSerializer(serializers.ModelSerializer):
         ]
 
 
-class IncidentEventCreateSerializer(serializers.Serializer):
+class IncidentEventCreateSerializer(PlainInputSerializer):
     client_id = serializers.UUIDField()
     kind = serializers.ChoiceField(
         choices=[c for c in IncidentEvent.Kind.choices if c[0] != "reported"]

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderpro.common import rows
 from borderpro.common.chain import chain_append
 from borderpro.common.models import ChainedRecord
 from borderpro.evidence.models import EvidenceFile
@@ -113,11 +114,11 @@ def _conveyance_of(
 ) -> tuple[Unit | None, Unit | None]:
     """The tractor and the trailer (or container) of an inspection, in one query."""
     wanted = [pk for pk in (tractor_id, trailer_id) if pk]
-    found = (
-        {str(u.pk): u for u in Unit.objects.filter(organization=organization, pk__in=wanted)}
-        if wanted
-        else {}
-    )
+    try:
+        units = rows.select(Unit, organization=organization.pk, id=wanted)
+    except ValidationError:  # not a UUID: no such unit
+        units = []
+    found = {str(u.pk): u for u in units}
     tractor = found.get(str(tractor_id)) if tractor_id else None
     trailer = found.get(str(trailer_id)) if trailer_id else None
     if tractor_id and (tractor is None or tractor.kind != Unit.Kind.TRACTOR):

@@ -48,16 +48,21 @@ class Access:
         return str(Role(self.role).label)
 
 
-def resolve_access(user: Any, org_code: str, *, known: Organization | None = None) -> Access:
+def resolve_access(
+    user: Any, org_code: str, *, known: Organization | None = None, known_role: str | None = None
+) -> Access:
     """The user's access to an organization, or Http404.
 
     ``known`` is an organization already loaded for this request (an API token's), used
-    instead of a lookup when its code is the one asked for.
+    instead of a lookup when its code is the one asked for; ``known_role`` is the user's
+    membership role in it, when it was loaded with it (``None``: look it up).
     """
     if not getattr(user, "is_authenticated", False):
         raise Http404
     if known is not None and known.code == org_code and known.is_active:
         org: Organization | None = known
+        if known_role:
+            return Access(known, known_role)
     else:
         org = Organization.objects.filter(code=org_code, is_active=True).first()
     if org is None:

@@ -164,3 +164,34 @@ def test_docs_page_is_served_without_any_external_asset(as_alice) -> None:
     page = as_alice.get("/api/v1/docs/").content.decode()
     assert "swagger" in page.lower()
     assert "cdn." not in page and "unpkg" not in page and "jsdelivr" not in page
+
+
+def test_token_of_a_consultant_opens_the_assigned_client(carol, carrier_a) -> None:
+    """Access that does not come from a membership (a consultant through the client link)
+    is still resolved for a token bound to the client."""
+    raw = api_token_create(user=carol, organization=carrier_a, name="c", read_only=False)[1]
+    response = Client().get(f"/api/v1/o/{carrier_a.code}/evidence/", **bearer(raw))
+    assert response.status_code == 200
+
+
+def test_role_changes_and_removal_take_effect_on_the_next_request(alice, carrier_a) -> None:
+    from borderpro.organizations.models import Membership
+
+    raw = api_token_create(user=alice, organization=carrier_a, name="x", read_only=False)[1]
+    url = f"/api/v1/o/{carrier_a.code}/evidence/"
+    upload = {"file": SimpleUploadedFile("a.pdf", pdf_bytes("a"))}
+    membership = Membership.objects.get(user=alice, organization=carrier_a)
+    membership.role = "viewer"
+    membership.save()
+    assert Client().post(url, upload, **bearer(raw)).status_code == 403
+    membership.delete()
+    assert Client().get(url, **bearer(raw)).status_code == 404
+    assert not EvidenceFile.objects.exists()
+
+
+def test_token_of_a_deactivated_user_is_refused(alice, carrier_a) -> None:
+    raw = api_token_create(user=alice, organization=carrier_a, name="x", read_only=False)[1]
+    alice.is_active = False
+    alice.save()
+    response = Client().get(f"/api/v1/o/{carrier_a.code}/", **bearer(raw))
+    assert response.status_code == 401
