@@ -45,7 +45,8 @@ YEARS = 3
 BUDGET_MS = 100.0
 BUDGET_RPS = 300.0
 BUDGET_P99 = 100.0
-LOAD_SECONDS = float(os.environ.get("BENCH_OPS_LOAD_SECONDS", "15"))
+LOAD_SECONDS = float(os.environ.get("BENCH_OPS_LOAD_SECONDS", "10"))
+LOAD_RUNS = int(os.environ.get("BENCH_OPS_LOAD_RUNS", "3"))
 LOAD_THREADS = int(os.environ.get("BENCH_OPS_LOAD_THREADS", "8"))
 # Two sync workers for two cores (more only wait longer on the organization's chain lock).
 WORKERS = int(os.environ.get("BENCH_OPS_WORKERS", "2"))
@@ -620,18 +621,24 @@ def _api_rows(org: Any, driver: Any) -> list[dict[str, Any]]:
         path = f"/api/v1/o/{org.code}/inspections/"
         _load(port, path, token, body_for, 2.0, LOAD_THREADS)  # warm-up
         before = Inspection.objects.filter(organization=org).count()
-        if shutil.which("wrk"):
-            sample = body_for(0, 0).decode()
-            template = sample.replace(json.loads(sample)["client_id"], "CLIENT_ID")
-            result = _load_wrk(port, path, token, template, LOAD_SECONDS)
-            unique = result["statuses"][201]
-        else:
-            sent.clear()
-            result = _load(port, path, token, body_for, LOAD_SECONDS, LOAD_THREADS)
-            result["client"] = (
-                f"{LOAD_THREADS} Python client threads (install wrk for a lighter client)"
-            )
-            unique = len(set(sent))
+        runs: list[dict[str, Any]] = []
+        for _ in range(LOAD_RUNS):  # the host's speed varies: report the median of runs
+            if shutil.which("wrk"):
+                sample = body_for(0, 0).decode()
+                template = sample.replace(json.loads(sample)["client_id"], "CLIENT_ID")
+                run = _load_wrk(port, path, token, template, LOAD_SECONDS)
+                run["unique"] = run["statuses"][201]
+            else:
+                sent.clear()
+                run = _load(port, path, token, body_for, LOAD_SECONDS, LOAD_THREADS)
+                run["client"] = (
+                    f"{LOAD_THREADS} Python client threads (install wrk for a lighter client)"
+                )
+                run["unique"] = len(set(sent))
+            runs.append(run)
+        result = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
+        p99 = sorted(r["p99"] for r in runs)[len(runs) // 2]
+        unique = sum(r["unique"] for r in runs)
         stored = Inspection.objects.filter(organization=org).count() - before
         repeated = (
             Inspection.objects.filter(organization=org)
@@ -643,11 +650,14 @@ def _api_rows(org: Any, driver: Any) -> list[dict[str, Any]]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+    each = ", ".join(f"{r['rps']:.0f} req/s p99 {r['p99']:.0f} ms" for r in runs)
     note = (
-        f"gunicorn {WORKERS} workers on 127.0.0.1 (2 cores), {result['client']}, {LOAD_THREADS} connections for {LOAD_SECONDS:.0f} s; "
-        f"{result['total']:,} requests, statuses {result['statuses']}; median {result['p50']:.1f} ms; "
-        f"{stored:,} stored, {unique:,} answered 201 (the rest were in flight when the clock "
-        f"stopped); client ids stored twice: {repeated}"
+        f"gunicorn {WORKERS} workers on 127.0.0.1 (2 cores), {result['client']}, "
+        f"{LOAD_THREADS} connections, {len(runs)} runs of {LOAD_SECONDS:.0f} s ({each}; median "
+        f"shown); median run: {result['total']:,} requests, statuses {result['statuses']}, "
+        f"median latency {result['p50']:.1f} ms; all runs: {stored:,} stored, {unique:,} "
+        f"answered 201 (the rest were in flight when the clock stopped); client ids stored "
+        f"twice: {repeated}"
     )
     return [
         {
@@ -660,11 +670,11 @@ def _api_rows(org: Any, driver: Any) -> list[dict[str, Any]]:
         },
         {
             "name": "ops: inspection submission API p99",
-            "value": result["p99"],
+            "value": p99,
             "unit": "ms",
             "budget": BUDGET_P99,
             "better": "lower",
-            "note": "same run",
+            "note": "median of the runs' p99",
         },
     ]
 

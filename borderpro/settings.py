@@ -113,7 +113,10 @@ if DATABASE_URL:
         "default": dj_database_url.parse(
             DATABASE_URL,
             conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
-            conn_health_checks=True,
+            # A reused connection is checked (one "SELECT 1") at the start of each request
+            # only if asked: otherwise a connection the database dropped fails one request,
+            # is then discarded, and the next request opens a new one (Django's default).
+            conn_health_checks=env_bool("DATABASE_HEALTH_CHECKS", False),
         )
     }
 else:

@@ -12,6 +12,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from borderpro.common import rows
 from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 
 CHAIN_FIELDS = ("seq", "prev_hash", "record_hash")
@@ -64,10 +65,8 @@ def chain_append[R: ChainedRecord](record: R) -> R:
         record.seq = seq + 1
         record.prev_hash = last_hash
         record.record_hash = record.compute_hash()
-        record._chain_append = True  # type: ignore[attr-defined]
-        record.save(force_insert=True)
-        with connection.cursor() as cursor:
-            cursor.execute(_head_sql()[1], [record.seq, record.record_hash, head_id])
+        # the head moves in the same round trip as the insert (PostgreSQL)
+        rows.insert(record, also=(_head_sql()[1], [record.seq, record.record_hash, head_id]))
     return record
 
 

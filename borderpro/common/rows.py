@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model
 
 type Converter = Callable[[Any, Any, Any], Any]
@@ -66,6 +66,38 @@ class Columns:
 @cache
 def columns(model: type[Model], alias: str) -> Columns:
     return Columns(model, alias)
+
+
+@cache
+def _insert_sql(model: type[Model]) -> tuple[str, list[Any]]:
+    fields = list(model._meta.concrete_fields)
+    qn = connection.ops.quote_name
+    names = ", ".join(qn(str(f.column)) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {qn(model._meta.db_table)} ({names}) VALUES ({marks})", fields  # noqa: S608
+
+
+def insert(instance: Model, *, also: tuple[str, list[Any]] | None = None) -> None:
+    """Store a new instance with one ``INSERT`` of every column, each value prepared exactly as
+    :meth:`Model.save` prepares it (``pre_save`` for new rows, then ``get_db_prep_save``).
+
+    ``also`` is one more statement (SQL, parameters) to run with it: on PostgreSQL in the same
+    round trip, as a data-modifying ``WITH``; elsewhere right after. Both succeed or neither.
+
+    Unlike ``save()`` it sends no ``pre_save``/``post_save`` signal: only for append-only
+    records, which no receiver watches (:func:`borderpro.common.chain.chain_append`).
+    """
+    sql, fields = _insert_sql(type(instance))
+    values = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+    with transaction.atomic(savepoint=False), connection.cursor() as c:
+        if also is not None and connection.vendor == "postgresql":
+            c.execute(f"WITH also AS ({also[0]}) {sql}", [*also[1], *values])
+        else:
+            c.execute(sql, values)
+            if also is not None:
+                c.execute(*also)
+    instance._state.adding = False
+    instance._state.db = connection.alias
 
 
 def select(model: type[Model], **conditions: Any) -> list[Any]:

@@ -9,6 +9,7 @@ must notice (failed inspections, lots, incidents, fleet changes) goes to the act
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -109,16 +110,43 @@ def _unit_of(organization: Any, unit_id: Any, field: str, kinds: tuple[str, ...]
     return unit
 
 
+_UNITS: dict[tuple[str, str], tuple[float, Unit]] = {}
+UNITS_TTL = 60.0
+
+
+def _fleet_units(organization: Any, wanted: list[Any]) -> dict[str, Unit]:
+    """Units of the organization by id, kept in memory for a minute: every submission names
+    its tractor and trailer, and what is checked here (the unit is in this fleet and of the
+    right kind) barely changes; units are never deleted. ``unit_update`` forgets its unit in
+    this process; other processes see a change of kind or number within the minute."""
+    now = time.monotonic()
+    org = str(organization.pk)
+    found: dict[str, Unit] = {}
+    missing = []
+    for pk in wanted:
+        hit = _UNITS.get((org, str(pk)))
+        if hit is not None and now - hit[0] < UNITS_TTL:
+            found[str(pk)] = hit[1]
+        else:
+            missing.append(pk)
+    if missing:
+        try:
+            loaded = rows.select(Unit, organization=organization.pk, id=missing)
+        except ValidationError:  # not a UUID: no such unit
+            loaded = []
+        if len(_UNITS) > 10_000:
+            _UNITS.clear()
+        for unit in loaded:
+            _UNITS[(org, str(unit.pk))] = (now, unit)
+            found[str(unit.pk)] = unit
+    return found
+
+
 def _conveyance_of(
     organization: Any, tractor_id: Any, trailer_id: Any
 ) -> tuple[Unit | None, Unit | None]:
     """The tractor and the trailer (or container) of an inspection, in one query."""
-    wanted = [pk for pk in (tractor_id, trailer_id) if pk]
-    try:
-        units = rows.select(Unit, organization=organization.pk, id=wanted)
-    except ValidationError:  # not a UUID: no such unit
-        units = []
-    found = {str(u.pk): u for u in units}
+    found = _fleet_units(organization, [pk for pk in (tractor_id, trailer_id) if pk])
     tractor = found.get(str(tractor_id)) if tractor_id else None
     trailer = found.get(str(trailer_id)) if trailer_id else None
     if tractor_id and (tractor is None or tractor.kind != Unit.Kind.TRACTOR):
@@ -154,6 +182,7 @@ def unit_update(*, actor: Any, unit: Unit, **fields: Any) -> Unit:
         setattr(unit, key, value)
     unit.full_clean()
     unit.save()
+    _UNITS.pop((str(unit.organization_id), str(unit.pk)), None)
     activity_record(
         organization=unit.organization,
         actor=actor,

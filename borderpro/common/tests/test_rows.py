@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from borderpro.accounts.models import ApiToken
 from borderpro.accounts.services import api_token_create
@@ -53,3 +54,30 @@ def test_active_token_loads_token_user_organization_and_role(alice, carrier_a) -
     _same(loaded.organization, carrier_a)
     assert loaded.member_role == "admin" and loaded.read_only is True
     assert active_token(raw + "x") is None
+
+
+def test_insert_stores_what_the_orm_reads_back(carrier_a, alice) -> None:
+    from borderpro.common.chain import chain_append
+    from borderpro.operations.models import Inspection
+    from borderpro.operations.tests.factories import points_for
+
+    trailer = unit_for(carrier_a, kind="trailer")
+    record = chain_append(
+        Inspection(
+            organization=carrier_a,
+            recorded_by=alice,
+            client_id=uuid.uuid4(),
+            checklist="msc17",
+            place="yard_exit",
+            inspector_name="Bob",
+            inspected_at=timezone.now(),
+            trailer=trailer,
+            latitude="45.501690",
+            points=points_for("msc17"),
+            result="pass",
+        )
+    )
+    assert not record._state.adding
+    stored = Inspection.objects.get(pk=record.pk)
+    _same(stored, record)
+    assert stored.points == record.points and stored.compute_hash() == stored.record_hash

@@ -4,10 +4,12 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from borderpro.operations import services
 from borderpro.operations.models import Inspection, Unit
 from borderpro.operations.tests.factories import inspection_for, points_for, unit_for
 from borderpro.organizations.models import Activity
@@ -183,3 +185,32 @@ def test_another_carrier_gets_404(as_charlie: Any, carrier_a: Any) -> None:
         ).status_code
         == 404
     )
+
+
+def test_a_changed_unit_kind_is_checked_on_the_next_submission(carrier_a, bob) -> None:
+    """Units are remembered between submissions; changing one forgets it."""
+    unit = unit_for(carrier_a, kind="trailer")
+    first = services.inspection_record(
+        actor=bob,
+        organization=carrier_a,
+        client_id=uuid4(),
+        checklist="msc17",
+        place="yard_exit",
+        inspector_name="Bob",
+        trailer=unit.pk,
+        points=points_for("msc17"),
+    )[0]
+    assert first.trailer_id == unit.pk
+    services.unit_update(actor=None, unit=unit, kind="tractor", body_type="")
+    with pytest.raises(ValidationError) as exc:
+        services.inspection_record(
+            actor=bob,
+            organization=carrier_a,
+            client_id=uuid4(),
+            checklist="msc17",
+            place="yard_exit",
+            inspector_name="Bob",
+            trailer=unit.pk,
+            points=points_for("msc17"),
+        )
+    assert "trailer" in exc.value.message_dict
