@@ -171,6 +171,8 @@ def test_a_correction_is_a_new_record_pointing_to_the_old_one(
     assert Inspection.objects.get(pk=response.json()["id"]).corrects_id == old.pk
     page = as_alice.get(f"/o/{carrier_a.code}/operations/inspections/{old.pk}/").content.decode()
     assert "corrected by" in page
+    listed = as_alice.get(f"/o/{carrier_a.code}/operations/inspections/").content.decode()
+    assert listed.count(">Corrected</span>") == 1 and listed.count(">Correction</span>") == 1
 
 
 def test_another_carrier_gets_404(as_charlie: Any, carrier_a: Any) -> None:
@@ -190,20 +192,9 @@ def test_another_carrier_gets_404(as_charlie: Any, carrier_a: Any) -> None:
 def test_a_changed_unit_kind_is_checked_on_the_next_submission(carrier_a, bob) -> None:
     """Units are remembered between submissions; changing one forgets it."""
     unit = unit_for(carrier_a, kind="trailer")
-    first = services.inspection_record(
-        actor=bob,
-        organization=carrier_a,
-        client_id=uuid4(),
-        checklist="msc17",
-        place="yard_exit",
-        inspector_name="Bob",
-        trailer=unit.pk,
-        points=points_for("msc17"),
-    )[0]
-    assert first.trailer_id == unit.pk
-    services.unit_update(actor=None, unit=unit, kind="tractor", body_type="")
-    with pytest.raises(ValidationError) as exc:
-        services.inspection_record(
+
+    def submit() -> Inspection:
+        return services.inspection_record(
             actor=bob,
             organization=carrier_a,
             client_id=uuid4(),
@@ -212,5 +203,10 @@ def test_a_changed_unit_kind_is_checked_on_the_next_submission(carrier_a, bob) -
             inspector_name="Bob",
             trailer=unit.pk,
             points=points_for("msc17"),
-        )
+        )[0]
+
+    assert submit().trailer_id == unit.pk
+    services.unit_update(actor=None, unit=unit, kind="tractor", body_type="")
+    with pytest.raises(ValidationError) as exc:
+        submit()
     assert "trailer" in exc.value.message_dict
