@@ -74,17 +74,26 @@ def _idempotent[R: ChainedRecord](
     because the seal is already affixed.
     """
     if look_first:
-        existing = model.objects.filter(organization=organization, client_id=client_id).first()
+        existing = _stored(model, organization, client_id)
         if existing is not None:
             return existing, False
     try:
         with transaction.atomic():
             return create(), True
     except IntegrityError:
-        existing = model.objects.filter(organization=organization, client_id=client_id).first()
+        existing = _stored(model, organization, client_id)
         if existing is None:
             raise
         return existing, False
+
+
+def _stored[R: ChainedRecord](model: type[R], organization: Any, client_id: UUID) -> R | None:
+    """The record a device already sent under ``client_id`` (a retry), if any."""
+    try:
+        found = rows.select(model, organization=organization.pk, client_id=client_id)
+    except ValidationError:  # not a UUID: nothing was stored under it
+        return None
+    return found[0] if found else None
 
 
 def _evidence_of(organization: Any, evidence_id: Any, field: str) -> EvidenceFile | None:
