@@ -18,6 +18,10 @@ from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 CHAIN_FIELDS = ("seq", "prev_hash", "record_hash")
 
 
+class AlreadyRecorded(IntegrityError):
+    """The record was not appended: one with the same ``STORED_ONCE_PER`` values exists."""
+
+
 def _head_sql() -> tuple[str, str]:
     """The two statements on the chain head, written once (no ORM compile per append)."""
     table = connection.ops.quote_name(ChainHead._meta.db_table)
@@ -66,7 +70,9 @@ def chain_append[R: ChainedRecord](record: R) -> R:
         record.prev_hash = last_hash
         record.record_hash = record.compute_hash()
         # the head moves in the same round trip as the insert (PostgreSQL)
-        rows.insert(record, also=(_head_sql()[1], [record.seq, record.record_hash, head_id]))
+        move_head = (_head_sql()[1], [record.seq, record.record_hash, head_id])
+        if not rows.insert(record, unless_stored=record.STORED_ONCE_PER, then=move_head):
+            raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
     return record
 
 

@@ -152,6 +152,10 @@ class ChainedRecord(UUIDModel):
     )
 
     HASH_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"record_hash"})
+    # Fields of a unique constraint under which a record is stored at most once (e.g. the
+    # organization and the id a device gave it): appending it again stores nothing and raises
+    # ``chain.AlreadyRecorded``, without a database error.
+    STORED_ONCE_PER: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True

@@ -77,27 +77,49 @@ def _insert_sql(model: type[Model]) -> tuple[str, list[Any]]:
     return f"INSERT INTO {qn(model._meta.db_table)} ({names}) VALUES ({marks})", fields  # noqa: S608
 
 
-def insert(instance: Model, *, also: tuple[str, list[Any]] | None = None) -> None:
+def insert(
+    instance: Model,
+    *,
+    unless_stored: Sequence[str] = (),
+    then: tuple[str, list[Any]] | None = None,
+) -> bool:
     """Store a new instance with one ``INSERT`` of every column, each value prepared exactly as
     :meth:`Model.save` prepares it (``pre_save`` for new rows, then ``get_db_prep_save``).
 
-    ``also`` is one more statement (SQL, parameters) to run with it: on PostgreSQL in the same
-    round trip, as a data-modifying ``WITH``; elsewhere right after. Both succeed or neither.
+    ``unless_stored`` names the fields of a unique constraint: when a row with the same values
+    exists, nothing is stored and ``False`` is returned, without a database error (a device
+    that sends a record again is not a failure, and is not logged as one).
+
+    ``then`` is an ``UPDATE … WHERE …`` (SQL, parameters) run only if the row was stored: on
+    PostgreSQL in the same round trip, as a data-modifying ``WITH``; elsewhere right after.
 
     Unlike ``save()`` it sends no ``pre_save``/``post_save`` signal: only for append-only
     records, which no receiver watches (:func:`borderpro.common.chain.chain_append`).
     """
-    sql, fields = _insert_sql(type(instance))
+    model = type(instance)
+    sql, fields = _insert_sql(model)
+    if unless_stored:
+        qn = connection.ops.quote_name
+        unique: list[Any] = [model._meta.get_field(f) for f in unless_stored]
+        target = ", ".join(qn(f.column) for f in unique)
+        sql = f"{sql} ON CONFLICT ({target}) DO NOTHING"
     values = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
     with transaction.atomic(savepoint=False), connection.cursor() as c:
-        if also is not None and connection.vendor == "postgresql":
-            c.execute(f"WITH also AS ({also[0]}) {sql}", [*also[1], *values])
+        if then is not None and connection.vendor == "postgresql":
+            c.execute(
+                f"WITH stored AS ({sql} RETURNING 1) {then[0]} AND EXISTS (SELECT 1 FROM stored)",  # noqa: S608
+                [*values, *then[1]],
+            )
+            stored = c.rowcount > 0
         else:
             c.execute(sql, values)
-            if also is not None:
-                c.execute(*also)
-    instance._state.adding = False
-    instance._state.db = connection.alias
+            stored = c.rowcount > 0
+            if stored and then is not None:
+                c.execute(*then)
+    if stored:
+        instance._state.adding = False
+        instance._state.db = connection.alias
+    return stored
 
 
 def select(model: type[Model], **conditions: Any) -> list[Any]:

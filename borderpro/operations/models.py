@@ -105,6 +105,7 @@ class Inspection(ChainedRecord):
         FAIL = "fail", _("Failed")
 
     client_id = models.UUIDField(_("client id"))
+    STORED_ONCE_PER = ("organization", "client_id")
     checklist = models.CharField(_("checklist"), max_length=12, choices=Checklist.choices)
     tractor = models.ForeignKey(
         Unit,
@@ -324,6 +325,7 @@ class SealEvent(ChainedRecord):
         BORDER = "border", _("At the border")
 
     client_id = models.UUIDField(_("client id"))
+    STORED_ONCE_PER = ("organization", "client_id")
     seal = models.ForeignKey(
         Seal, on_delete=models.PROTECT, related_name="events", verbose_name=_("seal")
     )
@@ -540,6 +542,7 @@ class IncidentEvent(ChainedRecord):
         CLOSED = "closed", _("Closed")
 
     client_id = models.UUIDField(_("client id"))
+    STORED_ONCE_PER = ("organization", "client_id")
     incident = models.ForeignKey(
         Incident, on_delete=models.PROTECT, related_name="events", verbose_name=_("incident")
     )

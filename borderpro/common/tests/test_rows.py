@@ -81,3 +81,34 @@ def test_insert_stores_what_the_orm_reads_back(carrier_a, alice) -> None:
     stored = Inspection.objects.get(pk=record.pk)
     _same(stored, record)
     assert stored.points == record.points and stored.compute_hash() == stored.record_hash
+
+
+def test_a_record_sent_again_is_not_stored_and_leaves_the_chain_as_it_was(carrier_a) -> None:
+    from django.db import transaction
+
+    from borderpro.common.chain import AlreadyRecorded, chain_append
+    from borderpro.common.models import ChainHead
+    from borderpro.operations.models import Inspection
+    from borderpro.operations.tests.factories import inspection_for
+
+    first = inspection_for(carrier_a)
+    again = Inspection(
+        organization=carrier_a,
+        client_id=first.client_id,
+        checklist="msc17",
+        place="yard_exit",
+        inspector_name="Bob",
+        inspected_at=timezone.now(),
+        trailer=first.trailer,
+        points=first.points,
+        result="pass",
+    )
+    again.seq, again.prev_hash, again.record_hash = 99, "0" * 64, "1" * 64
+    with transaction.atomic():
+        assert rows.insert(again, unless_stored=("organization", "client_id")) is False
+        # no database error: the transaction goes on
+        assert Inspection.objects.filter(organization=carrier_a).count() == 1
+    with pytest.raises(AlreadyRecorded), transaction.atomic():
+        chain_append(again)
+    head = ChainHead.objects.get(organization=carrier_a, chain=Inspection.chain_name())
+    assert (head.seq, head.last_hash) == (first.seq, first.record_hash)
