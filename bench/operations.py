@@ -570,8 +570,6 @@ def _api_rows(org: Any, driver: Any) -> list[dict[str, Any]]:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
-            "--access-logfile",
-            "/dev/null",
         ],
         env=env,
         cwd=str(Path(__file__).resolve().parent.parent),
