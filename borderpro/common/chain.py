@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.apps import apps
@@ -28,51 +29,125 @@ def _head_sql() -> tuple[str, str]:
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     return (
         f"SELECT id, seq, last_hash FROM {table} WHERE organization_id = %s AND chain = %s{lock}",  # noqa: S608
-        f"UPDATE {table} SET seq = %s, last_hash = %s WHERE id = %s",  # noqa: S608
+        f"UPDATE {table} SET seq = %s, last_hash = %s, prev_hash = %s WHERE id = %s",  # noqa: S608
     )
+
+
+def _ensure_head(organization_id: Any, chain: str) -> None:
+    """Create the chain head on first use (a concurrent first append may win the race)."""
+    try:
+        with transaction.atomic():
+            ChainHead.objects.get_or_create(organization_id=organization_id, chain=chain)
+    except IntegrityError:
+        pass
 
 
 def _locked_head(organization_id: Any, chain: str) -> tuple[Any, int, str]:
     """The chain head as (id, seq, last hash), locked until the end of the transaction
     (created on first use)."""
     select, _update = _head_sql()
-    org_field = ChainHead._meta.get_field("organization").target_field
-    pk = org_field.get_db_prep_value(organization_id, connection)
+    pk = rows.columns(ChainHead, "h").prep("organization", organization_id)
     with connection.cursor() as cursor:
         cursor.execute(select, [pk, chain])
         row = cursor.fetchone()
         if row is None:
-            try:
-                with transaction.atomic():
-                    ChainHead.objects.create(organization_id=organization_id, chain=chain)
-            except IntegrityError:
-                pass  # created by a concurrent first append
+            _ensure_head(organization_id, chain)
             cursor.execute(select, [pk, chain])
             row = cursor.fetchone()
     return row[0], int(row[1]), row[2]
 
 
+@cache
+def _append_sql(model: type[ChainedRecord]) -> tuple[str, list[Any]]:
+    """One PostgreSQL statement that moves the chain head and inserts the record linked to it:
+    the head row is locked only while the statement runs (no round trip while locked).
+
+    The hash is ``sha256(prev_hash | seq | payload)`` computed by the database from the head
+    it has just locked and the payload computed here (``ChainedRecord.compute_hash`` is the
+    same formula, used to verify). With ``STORED_ONCE_PER``, a record already stored moves
+    nothing and inserts nothing.
+    """
+    qn = connection.ops.quote_name
+    head = qn(ChainHead._meta.db_table)
+    table = qn(model._meta.db_table)
+    fields = [f for f in model._meta.concrete_fields if f.name not in CHAIN_FIELDS]
+    once = ""
+    if model.STORED_ONCE_PER:
+        same: list[Any] = [model._meta.get_field(name) for name in model.STORED_ONCE_PER]
+        match = " AND ".join(f"{qn(f.column)} = %s" for f in same)
+        once = f" AND NOT EXISTS (SELECT 1 FROM {table} WHERE {match})"  # noqa: S608
+    sql = (
+        f"WITH head AS (UPDATE {head} SET prev_hash = last_hash, seq = seq + 1, "  # noqa: S608
+        "last_hash = encode(sha256(convert_to("
+        "last_hash || '|' || (seq + 1) || '|' || %s, 'UTF8')), 'hex') "
+        f"WHERE organization_id = %s AND chain = %s{once} "
+        "RETURNING seq, prev_hash, last_hash) "
+        f"INSERT INTO {table} ({', '.join(qn(str(f.column)) for f in fields)}, "
+        "seq, prev_hash, record_hash) "
+        f"SELECT {', '.join(['%s'] * len(fields))}, head.seq, head.prev_hash, head.last_hash "
+        "FROM head RETURNING seq, prev_hash, record_hash"
+    )
+    return sql, fields
+
+
+def _append_in_one_statement(record: ChainedRecord) -> bool:
+    model = type(record)
+    sql, fields = _append_sql(model)
+    values = [f.get_db_prep_save(f.pre_save(record, True), connection) for f in fields]
+    cols = rows.columns(model, "t")
+    once = [
+        cols.prep(name, getattr(record, model._meta.get_field(name).attname))  # type: ignore[union-attr]
+        for name in model.STORED_ONCE_PER
+    ]
+    organization = cols.prep("organization", record.organization_id)
+    params = [record.hashed_payload(), organization, model.chain_name(), *once, *values]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    record.seq, record.prev_hash, record.record_hash = int(row[0]), row[1], row[2]
+    record._state.adding = False
+    record._state.db = connection.alias
+    return True
+
+
 def chain_append[R: ChainedRecord](record: R) -> R:
     """Validate and store ``record`` as the next link of its organization's chain.
 
-    Field values are validated before the chain is locked, without database round trips:
+    Field values are validated before the chain is touched, without database round trips:
     the services load every related object inside the tenant, and the database enforces
-    foreign keys, unique and check constraints on the insert itself. The lock is held only
-    for the statements that must be serialized: read the head, insert, move the head.
+    foreign keys, unique and check constraints on the insert itself. On PostgreSQL one
+    statement moves the head and inserts the record (the head is locked only while it runs);
+    elsewhere the head is locked, the record inserted and the head moved in one transaction.
+
+    Raises :class:`AlreadyRecorded` when the record's ``STORED_ONCE_PER`` values are stored.
     """
     relations = [f.name for f in record._meta.concrete_fields if f.is_relation]
     record.full_clean(
         exclude=[*CHAIN_FIELDS, *relations], validate_unique=False, validate_constraints=False
     )
+    chain = type(record).chain_name()
+    if connection.vendor == "postgresql":
+        if _append_in_one_statement(record):
+            return record
+        # nothing appended: the chain has no head yet, or the record is already stored
+        if not ChainHead.objects.filter(
+            organization_id=record.organization_id, chain=chain
+        ).exists():
+            _ensure_head(record.organization_id, chain)
+            if _append_in_one_statement(record):
+                return record
+        raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
     with transaction.atomic(savepoint=False):  # no savepoint round trips while locked
-        head_id, seq, last_hash = _locked_head(record.organization_id, type(record).chain_name())
+        head_id, seq, last_hash = _locked_head(record.organization_id, chain)
         record.seq = seq + 1
         record.prev_hash = last_hash
         record.record_hash = record.compute_hash()
-        # the head moves in the same round trip as the insert (PostgreSQL)
-        move_head = (_head_sql()[1], [record.seq, record.record_hash, head_id])
-        if not rows.insert(record, unless_stored=record.STORED_ONCE_PER, then=move_head):
-            raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
+        move_head = (_head_sql()[1], [record.seq, record.record_hash, last_hash, head_id])
+        stored = rows.insert(record, unless_stored=record.STORED_ONCE_PER, then=move_head)
+    if not stored:  # raised outside the block: nothing was written, nothing to roll back
+        raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
     return record
 
 

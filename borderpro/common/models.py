@@ -63,6 +63,9 @@ class ChainHead(models.Model):
     chain = models.CharField(max_length=100)
     seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    # the link before the last one: lets one statement move the head and return what the new
+    # record links to (borderpro.common.chain)
+    prev_hash = models.CharField(max_length=64, default=GENESIS_HASH)
     last_verified_at = models.DateTimeField(null=True, blank=True)
     last_verified_ok = models.BooleanField(null=True)
     last_verified_count = models.PositiveBigIntegerField(default=0)
@@ -86,6 +89,10 @@ class ChainHead(models.Model):
             return str(apps.get_model(self.chain)._meta.verbose_name_plural)
         except (LookupError, ValueError):
             return self.chain
+
+
+def chain_hash(prev_hash: str, seq: int, payload: str) -> str:
+    return hashlib.sha256(f"{prev_hash}|{seq}|{payload}".encode()).hexdigest()
 
 
 def canonical_value(field: models.Field, value: Any) -> Any:
@@ -151,7 +158,8 @@ class ChainedRecord(UUIDModel):
         organization="organization", _manager_class=models.Manager.from_queryset(AppendOnlyQuerySet)
     )
 
-    HASH_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"record_hash"})
+    # the chain fields are hashed around the content, not inside it (see compute_hash)
+    HASH_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"seq", "prev_hash", "record_hash"})
     # Fields of a unique constraint under which a record is stored at most once (e.g. the
     # organization and the id a device gave it): appending it again stores nothing and raises
     # ``chain.AlreadyRecorded``, without a database error.
@@ -183,11 +191,14 @@ class ChainedRecord(UUIDModel):
             content[field.attname] = canonical_value(field, getattr(self, field.attname))
         return content
 
+    def hashed_payload(self) -> str:
+        """The record's content as canonical JSON (every field but the chain fields)."""
+        return json.dumps(self.hashed_content(), sort_keys=True, separators=(",", ":"), default=str)
+
     def compute_hash(self) -> str:
-        payload = json.dumps(
-            self.hashed_content(), sort_keys=True, separators=(",", ":"), default=str
-        )
-        return hashlib.sha256(f"{self.prev_hash}|{payload}".encode()).hexdigest()
+        """``sha256(prev_hash | seq | payload)``: the same formula runs inside PostgreSQL when
+        the record is appended there (:func:`borderpro.common.chain.chain_append`)."""
+        return chain_hash(self.prev_hash, self.seq, self.hashed_payload())
 
 
 class Job(UUIDModel):

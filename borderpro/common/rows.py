@@ -90,8 +90,8 @@ def insert(
     exists, nothing is stored and ``False`` is returned, without a database error (a device
     that sends a record again is not a failure, and is not logged as one).
 
-    ``then`` is an ``UPDATE … WHERE …`` (SQL, parameters) run only if the row was stored: on
-    PostgreSQL in the same round trip, as a data-modifying ``WITH``; elsewhere right after.
+    ``then`` is one more statement (SQL, parameters) run right after, only if the row was
+    stored, in the same transaction.
 
     Unlike ``save()`` it sends no ``pre_save``/``post_save`` signal: only for append-only
     records, which no receiver watches (:func:`borderpro.common.chain.chain_append`).
@@ -105,17 +105,10 @@ def insert(
         sql = f"{sql} ON CONFLICT ({target}) DO NOTHING"
     values = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
     with transaction.atomic(savepoint=False), connection.cursor() as c:
-        if then is not None and connection.vendor == "postgresql":
-            c.execute(
-                f"WITH stored AS ({sql} RETURNING 1) {then[0]} AND EXISTS (SELECT 1 FROM stored)",  # noqa: S608
-                [*values, *then[1]],
-            )
-            stored = c.rowcount > 0
-        else:
-            c.execute(sql, values)
-            stored = c.rowcount > 0
-            if stored and then is not None:
-                c.execute(*then)
+        c.execute(sql, values)
+        stored = c.rowcount > 0
+        if stored and then is not None:
+            c.execute(*then)
     if stored:
         instance._state.adding = False
         instance._state.db = connection.alias

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -64,6 +65,7 @@ def _idempotent[R: ChainedRecord](
     create: Callable[[], R],
     *,
     look_first: bool = True,
+    atomic: bool = True,
 ) -> tuple[R, bool]:
     """Return the record already stored under ``client_id``, or create it.
 
@@ -71,14 +73,15 @@ def _idempotent[R: ChainedRecord](
     (organization, client_id) instead: one query less per submission, for records whose
     creation does not depend on state a first try may already have changed (inspections).
     Seal and incident events must look first: a retried "affix" would otherwise be refused
-    because the seal is already affixed.
+    because the seal is already affixed. ``atomic=False`` runs ``create`` without a
+    transaction of its own, for a creation that writes in a single statement.
     """
     if look_first:
         existing = _stored(model, organization, client_id)
         if existing is not None:
             return existing, False
     try:
-        with transaction.atomic():
+        with transaction.atomic() if atomic else nullcontext():
             return create(), True
     except IntegrityError:
         existing = _stored(model, organization, client_id)
@@ -407,7 +410,12 @@ def inspection_record(
             )
         return inspection
 
-    return _idempotent(Inspection, organization, client_id, create, look_first=False)
+    # A passing inspection is one statement (the chain append), so it needs no transaction of
+    # its own; a failing one also holds its units and records the activity, all or nothing.
+    failing = any(isinstance(p, dict) and p.get("result") == "fail" for p in points)
+    return _idempotent(
+        Inspection, organization, client_id, create, look_first=False, atomic=failing
+    )
 
 
 # --- seals -----------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def test_active_token_loads_token_user_organization_and_role(alice, carrier_a) -
     assert active_token(raw + "x") is None
 
 
-def test_insert_stores_what_the_orm_reads_back(carrier_a, alice) -> None:
+def test_an_appended_record_reads_back_and_verifies(carrier_a, alice) -> None:
     from borderpro.common.chain import chain_append
     from borderpro.operations.models import Inspection
     from borderpro.operations.tests.factories import points_for
@@ -69,7 +69,7 @@ def test_insert_stores_what_the_orm_reads_back(carrier_a, alice) -> None:
             client_id=uuid.uuid4(),
             checklist="msc17",
             place="yard_exit",
-            inspector_name="Bob",
+            inspector_name="Zoë Côté-Lévesque",  # non-ASCII: hashed the same in SQL and Python
             inspected_at=timezone.now(),
             trailer=trailer,
             latitude="45.501690",
