@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,19 +50,34 @@ def unit_list(
 def inspection_list(
     organization: Any,
     *,
-    unit: str = "",
+    unit: Unit | str = "",
     result: str = "",
     date_from: date | None = None,
     date_to: date | None = None,
     q: str = "",
     checklist: str = "",
 ) -> QuerySet[Inspection]:
-    """Inspections, newest first. ``unit`` is a unit id; ``q`` is a seal number or a trip/CCN (exact)."""
+    """Inspections, newest first. ``unit`` is a unit or a unit id; ``q`` is a seal number or a
+    trip/CCN (exact)."""
     qs = Inspection.objects.filter(organization=organization)
     if unit == "-":  # a unit that does not exist: nothing matches
         return Inspection.objects.none()
     if unit:
-        qs = qs.filter(Q(trailer_id=unit) | Q(tractor_id=unit))
+        # One column, so the (organization, tractor or trailer, time) index gives the newest
+        # first even for a unit idle for years; "tractor OR trailer" made the database walk
+        # the whole organization's history back to the unit's last inspection.
+        if not isinstance(unit, Unit):
+            try:
+                found = Unit.objects.filter(organization=organization, pk=unit).first()
+            except ValidationError:  # not a unit id
+                found = None
+            if found is None:
+                return Inspection.objects.none()
+            unit = found
+        if unit.kind == Unit.Kind.TRACTOR:
+            qs = qs.filter(tractor_id=unit.pk)
+        else:
+            qs = qs.filter(trailer_id=unit.pk)
     if result in ("pass", "fail"):
         qs = qs.filter(result=result)
     if checklist:

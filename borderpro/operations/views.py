@@ -156,7 +156,7 @@ def unit_detail(request: HttpRequest, unit_id: str) -> HttpResponse:
         {
             "unit": unit,
             "form": form,
-            "inspections": selectors.inspection_list(org, unit=str(unit.pk))[:10],
+            "inspections": selectors.inspection_list(org, unit=unit)[:10],
             "history": unit.history.select_related("history_user").order_by("-history_date")[:10],
         },
         status=400 if form.errors else 200,
@@ -188,7 +188,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         f["unit"] = unit.unit_number
     qs = selectors.inspection_list(
         org,
-        unit=str(unit.pk) if unit is not None else ("-" if f["unit"] else ""),
+        unit=unit if unit is not None else ("-" if f["unit"] else ""),
         result=f["result"],
         date_from=_date(f["from"]),
         date_to=_date(f["to"]),

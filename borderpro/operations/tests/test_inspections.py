@@ -112,6 +112,10 @@ def test_the_list_filters_by_result_and_unit(as_alice: Any, carrier_a: Any) -> N
     api = f"/api/v1/o/{carrier_a.code}/inspections/"
     assert len(as_alice.get(api + "?result=fail").json()["results"]) == 1
     assert len(as_alice.get(api + f"?unit={trailer.pk}").json()["results"]) == 1
+    tractor = unit_for(carrier_a, number="TT-1", kind="tractor")
+    inspection_for(carrier_a, tractor=tractor)
+    assert len(as_alice.get(api + f"?unit={tractor.pk}").json()["results"]) == 1
+    assert as_alice.get(api + "?unit=not-a-unit").json()["results"] == []
     assert as_alice.get(api + "?from=not-a-date").status_code == 400
     page = as_alice.get(f"/o/{carrier_a.code}/operations/inspections/?result=fail").content.decode()
     assert "TR-9" in page
