@@ -23,6 +23,7 @@ class AlreadyRecorded(IntegrityError):
     """The record was not appended: one with the same ``STORED_ONCE_PER`` values exists."""
 
 
+@cache
 def _head_sql() -> tuple[str, str]:
     """The two statements on the chain head, written once (no ORM compile per append)."""
     table = connection.ops.quote_name(ChainHead._meta.db_table)
@@ -33,13 +34,14 @@ def _head_sql() -> tuple[str, str]:
     )
 
 
-def _ensure_head(organization_id: Any, chain: str) -> None:
-    """Create the chain head on first use (a concurrent first append may win the race)."""
+def _ensure_head(organization_id: Any, chain: str) -> bool:
+    """Create the chain head on first use; ``True`` if it was missing (a concurrent first
+    append may have created it meanwhile)."""
     try:
         with transaction.atomic():
-            ChainHead.objects.get_or_create(organization_id=organization_id, chain=chain)
+            return ChainHead.objects.get_or_create(organization_id=organization_id, chain=chain)[1]
     except IntegrityError:
-        pass
+        return True
 
 
 def _locked_head(organization_id: Any, chain: str) -> tuple[Any, int, str]:
@@ -132,12 +134,8 @@ def chain_append[R: ChainedRecord](record: R) -> R:
         if _append_in_one_statement(record):
             return record
         # nothing appended: the chain has no head yet, or the record is already stored
-        if not ChainHead.objects.filter(
-            organization_id=record.organization_id, chain=chain
-        ).exists():
-            _ensure_head(record.organization_id, chain)
-            if _append_in_one_statement(record):
-                return record
+        if _ensure_head(record.organization_id, chain) and _append_in_one_statement(record):
+            return record
         raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
     with transaction.atomic(savepoint=False):  # no savepoint round trips while locked
         head_id, seq, last_hash = _locked_head(record.organization_id, chain)

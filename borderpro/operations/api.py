@@ -373,6 +373,20 @@ def _create_incident(view: Any, data: dict[str, Any]) -> tuple[Any, bool]:
     return services.incident_report(actor=view.request.user, organization=view.organization, **data)
 
 
+def _submit(
+    view: Any,
+    request: Request,
+    in_serializer: type[serializers.Serializer],
+    render: Any,
+    create: Any,
+) -> Response:
+    """One record from a device: 201 when stored, 200 with the stored one on a retry."""
+    data = in_serializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    record, created = create(view, dict(data.validated_data))
+    return Response(render(record), status=201 if created else 200)
+
+
 def _batch(
     view: Any,
     request: Request,
@@ -508,10 +522,9 @@ class InspectionListView(OrgScopedMixin, generics.ListAPIView):
         responses={201: InspectionSerializer, 200: InspectionSerializer},
     )
     def post(self, request: Request, org_code: str) -> Response:
-        data = InspectionCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        record, created = _create_inspection(self, dict(data.validated_data))
-        return Response(inspection_data(record), status=201 if created else 200)
+        return _submit(
+            self, request, InspectionCreateSerializer, inspection_data, _create_inspection
+        )
 
 
 class InspectionBatchView(OrgScopedMixin, APIView):
@@ -568,10 +581,13 @@ class SealEventListView(OrgScopedMixin, generics.ListAPIView):
         responses={201: SealEventSerializer, 200: SealEventSerializer},
     )
     def post(self, request: Request, org_code: str) -> Response:
-        data = SealEventCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        record, created = _create_seal_event(self, dict(data.validated_data))
-        return Response(SealEventSerializer(record).data, status=201 if created else 200)
+        return _submit(
+            self,
+            request,
+            SealEventCreateSerializer,
+            lambda record: SealEventSerializer(record).data,
+            _create_seal_event,
+        )
 
 
 class SealEventBatchView(OrgScopedMixin, APIView):
@@ -610,10 +626,13 @@ class IncidentListView(OrgScopedMixin, generics.ListAPIView):
         responses={201: IncidentSerializer, 200: IncidentSerializer},
     )
     def post(self, request: Request, org_code: str) -> Response:
-        data = IncidentCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        record, created = _create_incident(self, dict(data.validated_data))
-        return Response(IncidentSerializer(record).data, status=201 if created else 200)
+        return _submit(
+            self,
+            request,
+            IncidentCreateSerializer,
+            lambda record: IncidentSerializer(record).data,
+            _create_incident,
+        )
 
 
 class IncidentEventListView(OrgScopedMixin, APIView):

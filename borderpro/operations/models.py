@@ -97,15 +97,30 @@ class Place(models.TextChoices):
     PRE_BORDER = "pre_border", _("Before the border")
 
 
-class Inspection(ChainedRecord):
+class DeviceRecord(ChainedRecord):
+    """A chained record a phone or a telematics device may send more than once: stored once
+    per organization under the id the device gave it."""
+
+    client_id = models.UUIDField(_("client id"))
+    STORED_ONCE_PER = ("organization", "client_id")
+
+    class Meta(ChainedRecord.Meta):
+        abstract = True
+        constraints = [
+            *ChainedRecord.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["organization", "client_id"], name="%(class)s_client_id_unique"
+            ),
+        ]
+
+
+class Inspection(DeviceRecord):
     """One completed conveyance inspection; every point's result is part of the record."""
 
     class Result(models.TextChoices):
         PASS = "pass", _("Passed")
         FAIL = "fail", _("Failed")
 
-    client_id = models.UUIDField(_("client id"))
-    STORED_ONCE_PER = ("organization", "client_id")
     checklist = models.CharField(_("checklist"), max_length=12, choices=Checklist.choices)
     tractor = models.ForeignKey(
         Unit,
@@ -148,14 +163,11 @@ class Inspection(ChainedRecord):
         verbose_name=_("driver's signature"),
     )
 
-    class Meta(ChainedRecord.Meta):
+    class Meta(DeviceRecord.Meta):
         verbose_name = _("inspection")
         verbose_name_plural = _("inspections")
         constraints = [
-            *ChainedRecord.Meta.constraints,
-            models.UniqueConstraint(
-                fields=["organization", "client_id"], name="inspection_client_id_unique"
-            ),
+            *DeviceRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(result__in=["pass", "fail"]), name="inspection_result_valid"
             ),
@@ -298,7 +310,7 @@ class Seal(TenantModel):
         return self.number
 
 
-class SealEvent(ChainedRecord):
+class SealEvent(DeviceRecord):
     """One entry of the seal log."""
 
     class Kind(models.TextChoices):
@@ -324,8 +336,6 @@ class SealEvent(ChainedRecord):
         STOP = "stop", _("After a stop")
         BORDER = "border", _("At the border")
 
-    client_id = models.UUIDField(_("client id"))
-    STORED_ONCE_PER = ("organization", "client_id")
     seal = models.ForeignKey(
         Seal, on_delete=models.PROTECT, related_name="events", verbose_name=_("seal")
     )
@@ -365,14 +375,11 @@ class SealEvent(ChainedRecord):
     )
     note = models.TextField(_("note"), blank=True)
 
-    class Meta(ChainedRecord.Meta):
+    class Meta(DeviceRecord.Meta):
         verbose_name = _("seal event")
         verbose_name_plural = _("seal events")
         constraints = [
-            *ChainedRecord.Meta.constraints,
-            models.UniqueConstraint(
-                fields=["organization", "client_id"], name="sealevent_client_id_unique"
-            ),
+            *DeviceRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(
                     kind__in=[
@@ -530,7 +537,7 @@ REQUIRED_RECIPIENTS: dict[str, tuple[str, ...]] = {
 }
 
 
-class IncidentEvent(ChainedRecord):
+class IncidentEvent(DeviceRecord):
     """One entry of an incident file: report, notification, investigation, action, closure."""
 
     class Kind(models.TextChoices):
@@ -541,8 +548,6 @@ class IncidentEvent(ChainedRecord):
         CORRECTIVE_ACTION = "action", _("Corrective action")
         CLOSED = "closed", _("Closed")
 
-    client_id = models.UUIDField(_("client id"))
-    STORED_ONCE_PER = ("organization", "client_id")
     incident = models.ForeignKey(
         Incident, on_delete=models.PROTECT, related_name="events", verbose_name=_("incident")
     )
@@ -567,14 +572,11 @@ class IncidentEvent(ChainedRecord):
         verbose_name=_("evidence"),
     )
 
-    class Meta(ChainedRecord.Meta):
+    class Meta(DeviceRecord.Meta):
         verbose_name = _("incident event")
         verbose_name_plural = _("incident events")
         constraints = [
-            *ChainedRecord.Meta.constraints,
-            models.UniqueConstraint(
-                fields=["organization", "client_id"], name="incidentevent_client_id_unique"
-            ),
+            *DeviceRecord.Meta.constraints,
             models.CheckConstraint(
                 condition=~models.Q(kind="notified") | ~models.Q(recipient=""),
                 name="incidentevent_notification_has_recipient",

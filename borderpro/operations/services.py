@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 
 from borderpro.common import rows
 from borderpro.common.chain import chain_append
-from borderpro.common.models import ChainedRecord
 from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
 from borderpro.operations.checklists import checklist_refs
 from borderpro.operations.models import (
+    DeviceRecord,
     Incident,
     IncidentEvent,
     Inspection,
@@ -58,7 +58,7 @@ UNIT_FIELDS = (
 # --- idempotency -----------------------------------------------------------------------
 
 
-def _idempotent[R: ChainedRecord](
+def _idempotent[R: DeviceRecord](
     model: type[R],
     organization: Any,
     client_id: UUID,
@@ -90,7 +90,7 @@ def _idempotent[R: ChainedRecord](
         return existing, False
 
 
-def _stored[R: ChainedRecord](model: type[R], organization: Any, client_id: UUID) -> R | None:
+def _stored[R: DeviceRecord](model: type[R], organization: Any, client_id: UUID) -> R | None:
     """The record a device already sent under ``client_id`` (a retry), if any."""
     try:
         found = rows.select(model, organization=organization.pk, client_id=client_id)
