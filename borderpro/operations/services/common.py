@@ -1,0 +1,126 @@
+"""What every device write shares: idempotency by client id, lookups of the evidence and
+units a record names, and photos from devices."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from contextlib import nullcontext
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from borderpro.common import rows
+from borderpro.evidence.models import EvidenceFile
+from borderpro.evidence.services import evidence_upload
+from borderpro.operations.models import DeviceRecord, Unit, UploadReceipt
+
+# --- idempotency -----------------------------------------------------------------------
+
+
+def _idempotent[R: DeviceRecord](
+    model: type[R],
+    organization: Any,
+    client_id: UUID,
+    create: Callable[[], R],
+    *,
+    look_first: bool = True,
+    atomic: bool = True,
+) -> tuple[R, bool]:
+    """Return the record already stored under ``client_id``, or create it.
+
+    ``look_first=False`` skips the lookup and lets a retry meet the unique constraint on
+    (organization, client_id) instead: one query less per submission, for records whose
+    creation does not depend on state a first try may already have changed (inspections).
+    Seal and incident events must look first: a retried "affix" would otherwise be refused
+    because the seal is already affixed. ``atomic=False`` runs ``create`` without a
+    transaction of its own, for a creation that writes in a single statement.
+    """
+    if look_first:
+        existing = _stored(model, organization, client_id)
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic() if atomic else nullcontext():
+            return create(), True
+    except IntegrityError:
+        existing = _stored(model, organization, client_id)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _stored[R: DeviceRecord](model: type[R], organization: Any, client_id: UUID) -> R | None:
+    """The record a device already sent under ``client_id`` (a retry), if any."""
+    try:
+        found = rows.select(model, organization=organization.pk, client_id=client_id)
+    except ValidationError:  # not a UUID: nothing was stored under it
+        return None
+    return found[0] if found else None
+
+
+def _evidence_of(organization: Any, evidence_id: Any, field: str) -> EvidenceFile | None:
+    if not evidence_id:
+        return None
+    evidence = EvidenceFile.objects.filter(organization=organization, pk=evidence_id).first()
+    if evidence is None:
+        raise ValidationError(
+            {
+                field: _("The photo or file %(id)s is not in this organization's vault.")
+                % {"id": evidence_id}
+            }
+        )
+    return evidence
+
+
+def _unit_of(organization: Any, unit_id: Any, field: str, kinds: tuple[str, ...]) -> Unit | None:
+    if not unit_id:
+        return None
+    unit = Unit.objects.filter(organization=organization, pk=unit_id).first()
+    if unit is None or unit.kind not in kinds:
+        raise ValidationError({field: _("Choose a unit of the fleet of the right kind.")})
+    return unit
+
+
+# --- photos from devices ---------------------------------------------------------------
+
+
+def photo_upload(
+    *, actor: Any, organization: Any, client_id: UUID, upload: UploadedFile, title: str = ""
+) -> tuple[EvidenceFile, bool]:
+    """Store a photo or signature in the evidence vault once, however often the device retries."""
+    receipt = (
+        UploadReceipt.objects.filter(organization=organization, client_id=client_id)
+        .select_related("evidence")
+        .first()
+    )
+    if receipt is not None:
+        return receipt.evidence, False
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    evidence = EvidenceFile.objects.filter(
+        organization=organization, sha256=digest.hexdigest()
+    ).first()
+    created = evidence is None
+    if evidence is None:
+        evidence = evidence_upload(
+            actor=actor,
+            organization=organization,
+            upload=upload,
+            title=title or _("Field photo"),
+            proves=_("Photo taken during field operations"),
+        )
+    try:
+        with transaction.atomic():
+            UploadReceipt.objects.create(
+                organization=organization, client_id=client_id, evidence=evidence, uploaded_by=actor
+            )
+    except IntegrityError:
+        pass
+    return evidence, created
