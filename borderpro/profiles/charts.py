@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from borderpro.common.documents.charts import FONT_FAMILY, legend_layout, text_width, wrap
 
-WIDTH, PLOT_HEIGHT, RIGHT, PAD = 640, 170, 16, 8
-AXIS_SIZE, LEGEND_SIZE = 11, 12
+WIDTH, PLOT_HEIGHT, RIGHT, PAD = 520, 160, 12, 6
+AXIS_SIZE, LEGEND_SIZE = 12, 12.5
 SWATCH = 18
 
 
