@@ -39,12 +39,15 @@ def _logo(organization: Any) -> tuple[str, bytes]:
             data = handle.read(MAX_LOGO_BYTES + 1)
     except OSError:
         return "", b""
-    if len(data) > MAX_LOGO_BYTES:
+    mime = logo_type(data)
+    if len(data) > MAX_LOGO_BYTES or not mime:
         return "", b""
-    for magic, mime in _LOGO_TYPES:
-        if data.startswith(magic):
-            return f"data:{mime};base64,{base64.b64encode(data).decode()}", data
-    return "", b""
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}", data
+
+
+def logo_type(head: bytes) -> str:
+    """The image type of a logo from its first bytes ("" when it is not a PNG or JPEG)."""
+    return next((mime for magic, mime in _LOGO_TYPES if head.startswith(magic)), "")
 
 
 def letterhead_for(organization: Any) -> Letterhead:
