@@ -33,13 +33,14 @@ def build_package(job: Job) -> None:
         # The job page offers each file, not only the ZIP.
         "downloads": [
             {
+                "label": label,
                 "name": (stored.name or "").rsplit("/", 1)[-1],
                 "url": reverse(f"profiles:package_{kind}", args=[code, snapshot.pk]),
             }
-            for kind, stored in (
-                ("pdf", snapshot.pdf),
-                ("docx", snapshot.docx),
-                ("zip", snapshot.bundle),
+            for kind, label, stored in (
+                ("pdf", "PDF", snapshot.pdf),
+                ("docx", "Word", snapshot.docx),
+                ("zip", "ZIP", snapshot.bundle),
             )
         ],
     }

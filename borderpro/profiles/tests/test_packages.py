@@ -205,9 +205,9 @@ def test_the_job_page_offers_each_file(
     snapshot = build(as_carol, carrier_a)
     job = Job.objects.filter(organization=carrier_a).first()
     page = as_carol.get(f"/o/{carrier_a.code}/jobs/{job.pk}/").content.decode()
-    for kind in ("pdf", "docx", "zip"):
+    for kind, label in (("pdf", "PDF"), ("docx", "Word"), ("zip", "ZIP")):
         url = f"/o/{carrier_a.code}/profile/packages/{snapshot.pk}/{kind}/"
-        assert url in page
+        assert url in page and f"Download {label}</a>" in page
         assert as_carol.get(url).status_code == 200
 
 
