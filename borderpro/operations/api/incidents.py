@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.serializers import PlainInputSerializer
 from borderpro.operations import selectors, services
-from borderpro.operations.api.common import _submit
+from borderpro.operations.api.common import CONFLICT, _submit, conflict_response, differing_fields
 from borderpro.operations.models import Incident, IncidentEvent, Recipient
 
 
@@ -122,7 +122,7 @@ class IncidentListView(OrgScopedMixin, generics.ListAPIView):
 
     @extend_schema(
         request=IncidentCreateSerializer,
-        responses={201: IncidentSerializer, 200: IncidentSerializer},
+        responses={201: IncidentSerializer, 200: IncidentSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, org_code: str) -> Response:
         return _submit(
@@ -147,12 +147,17 @@ class IncidentEventListView(OrgScopedMixin, APIView):
         events = selectors.incident_events(self._incident(incident_id))
         return Response(IncidentEventSerializer(events, many=True).data)
 
-    @extend_schema(request=IncidentEventCreateSerializer, responses={201: IncidentEventSerializer})
+    @extend_schema(
+        request=IncidentEventCreateSerializer,
+        responses={201: IncidentEventSerializer, 200: IncidentEventSerializer, 409: CONFLICT},
+    )
     def post(self, request: Request, org_code: str, incident_id: str) -> Response:
         incident = self._incident(incident_id)
         data = IncidentEventCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        record, created = services.incident_add_event(
-            actor=request.user, incident=incident, **data.validated_data
-        )
+        sent = dict(data.validated_data)
+        record, created = services.incident_add_event(actor=request.user, incident=incident, **sent)
+        different = [] if created else differing_fields(record, sent)
+        if different:
+            return conflict_response(record, different)
         return Response(IncidentEventSerializer(record).data, status=201 if created else 200)
