@@ -32,7 +32,11 @@ BATCH_LIMIT = 100
 
 
 class QuickPagination(BasePagination):
-    """Page numbers without a total count: a list of millions of records must not be counted."""
+    """Page numbers for lists of millions of records, in the envelope of every list. ``count``
+    is exact when it is cheap: on the last page, or when the list holds at most
+    ``COUNT_LIMIT`` rows (counted with a bounded query); for a longer list it is ``null``."""
+
+    COUNT_LIMIT = 10_000
 
     page_size = 50
     max_page_size = 500
@@ -50,6 +54,10 @@ class QuickPagination(BasePagination):
         start = (self.page - 1) * self.size
         rows = list(queryset[start : start + self.size + 1])
         self.has_next = len(rows) > self.size
+        self.count: int | None = start + len(rows) if rows or start == 0 else None
+        if self.has_next or self.count is None:
+            bounded = queryset.order_by()[: self.COUNT_LIMIT + 1].count()
+            self.count = bounded if bounded <= self.COUNT_LIMIT else None
         return rows[: self.size]
 
     def _link(self, page: int) -> str:
@@ -58,6 +66,7 @@ class QuickPagination(BasePagination):
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
             {
+                "count": self.count,
                 "next": self._link(self.page + 1) if self.has_next else None,
                 "previous": self._link(self.page - 1) if self.page > 1 else None,
                 "results": data,
@@ -67,8 +76,9 @@ class QuickPagination(BasePagination):
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "object",
-            "required": ["results"],
+            "required": ["count", "next", "previous", "results"],
             "properties": {
+                "count": {"type": "integer", "nullable": True},
                 "next": {"type": "string", "nullable": True, "format": "uri"},
                 "previous": {"type": "string", "nullable": True, "format": "uri"},
                 "results": schema,

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope, envelope_of
 from borderpro.api.serializers import PlainInputSerializer
 from borderpro.operations import selectors, services
 from borderpro.operations.api.common import CONFLICT, _submit, conflict_response, differing_fields
@@ -142,10 +143,13 @@ class IncidentEventListView(OrgScopedMixin, APIView):
     def _incident(self, incident_id: str) -> Incident:
         return get_object_or_404(Incident, organization=self.organization, pk=incident_id)
 
-    @extend_schema(responses=IncidentEventSerializer(many=True))
+    @extend_schema(
+        operation_id="o_incidents_events_list",
+        responses=envelope_of("IncidentEventList", IncidentEventSerializer),
+    )
     def get(self, request: Request, org_code: str, incident_id: str) -> Response:
         events = selectors.incident_events(self._incident(incident_id))
-        return Response(IncidentEventSerializer(events, many=True).data)
+        return Response(envelope(IncidentEventSerializer(events, many=True).data))
 
     @extend_schema(
         request=IncidentEventCreateSerializer,

@@ -1,0 +1,46 @@
+"""Every list of the API comes in one envelope: count, next, previous, results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from borderpro.operations.tests.factories import ensure_checklists, incident_for, inspection_for
+from borderpro.people.tests.factories import employee_for
+
+pytestmark = pytest.mark.django_db
+ENVELOPE = {"count", "next", "previous", "results"}
+
+
+def test_every_list_has_the_same_envelope_with_a_count(as_alice: Any, carrier_a: Any) -> None:
+    ensure_checklists()
+    inspection_for(carrier_a)
+    incident = incident_for(carrier_a)
+    employee = employee_for(carrier_a)
+    base = f"/api/v1/o/{carrier_a.code}/"
+    lists = [
+        "members/",
+        "activity/",
+        "evidence/",
+        "catalogue/frameworks/",
+        "catalogue/requirements/",
+        "units/",
+        "inspections/",
+        "seal-events/",
+        "incidents/",
+        f"incidents/{incident.pk}/events/",
+        "people/",
+        f"people/{employee.pk}/cards/",
+        "programs/memberships/",
+        "profile/packages/",
+        "profile/responses/",
+    ]
+    for path in lists:
+        response = as_alice.get(base + path)
+        assert response.status_code == 200, path
+        body = response.json()
+        assert isinstance(body, dict) and ENVELOPE <= set(body), (path, body)
+        assert isinstance(body["count"], int), path
+        assert body["count"] >= len(body["results"]), path
+    assert as_alice.get(base + "inspections/").json()["count"] == 1
