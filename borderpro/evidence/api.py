@@ -91,6 +91,13 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
             ),
             OpenApiParameter("state", str, enum=["expired", "expiring", "valid"]),
             OpenApiParameter("archived", bool),
+            OpenApiParameter(
+                "origin",
+                str,
+                enum=["document", "field", "all"],
+                description="Documents (default), field attachments (photos, drawn "
+                "signatures of inspections, seal events, incidents), or all",
+            ),
         ]
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -104,6 +111,7 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
             q=params.get("q", ""),
             state=params.get("state", ""),
             archived=params.get("archived") in ("1", "true"),
+            origin=params.get("origin", "document"),
         )
 
     @extend_schema(

@@ -131,6 +131,7 @@ def photo_upload(
                 upload=upload,
                 title=title or _("Field photo"),
                 proves=_("Photo taken during field operations"),
+                origin=EvidenceFile.Origin.FIELD,
             )
         except ValidationError:
             # a concurrent send of the same photo stored it first: that file is the answer
