@@ -40,6 +40,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "archived_at",
+            "origin",
             "download_url",
         ]
         read_only_fields = [
@@ -50,6 +51,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "archived_at",
+            "origin",
         ]
 
     def get_uploaded_by(self, obj: EvidenceFile) -> str | None:
