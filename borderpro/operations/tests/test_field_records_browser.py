@@ -211,3 +211,20 @@ def test_field_staff_land_on_the_field_app_and_others_on_the_dashboard(
     sign_in(page, live_server.url, alice.email, PASSWORD)
     assert page.url.endswith(f"/o/{carrier_a.code}/")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+def test_a_refused_record_reopens_the_form_with_the_reason(
+    field: Any, carrier_a: Any, viewport: Any
+) -> None:
+    page = field
+    page.goto(page.base + "seal/")
+    page.click(".field-seg label:has(input[value=removed])")
+    page.fill("#seal_number", "H000404")  # not in the seal log
+    page.click("button[type=submit]")
+    page.wait_for_selector("[data-errors]:not([hidden])")
+    assert "H000404" in page.locator("[data-errors]").inner_text()
+    assert page.locator("button[type=submit]").is_enabled()
+    queue_empty(page)  # refused while the form was open: nothing is left waiting
+    shot(page, "seal-refused-phone")
+    assert not SealEvent.objects.filter(organization=carrier_a, seal_number="H000404").exists()

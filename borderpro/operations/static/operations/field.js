@@ -174,8 +174,10 @@
             return state;
           }, function (err) {
             if (err.refused) {
+              var refusal = { client_id: item.client_id, error: err.message, taken: false };
+              document.dispatchEvent(new CustomEvent("field:refused", { detail: refusal }));
+              if (refusal.taken) { return queue.remove(item.client_id).then(function () { return state; }); }
               item.error = err.message;
-              document.dispatchEvent(new CustomEvent("field:refused", { detail: { client_id: item.client_id, error: err.message } }));
               return queue.put(item).then(function () { return state; });
             }
             state.stop = true; return state; // network trouble: keep everything, try later
@@ -279,7 +281,8 @@
       if (!form.draft || form.draft.client_id !== event.detail.client_id || form.hidden) { return; }
       // refused while the form is still open: nothing was stored, so fix and send again
       // (the same client id; what was already uploaded is found again by its own id)
-      queue.remove(event.detail.client_id).then(refreshBadge);
+      event.detail.taken = true; // the form takes it back: it leaves the queue
+      main.querySelector("[data-toast]").hidden = true;
       unlock(form);
       showErrors(form, [main.dataset.msgRefused + " " + event.detail.error]);
     });
