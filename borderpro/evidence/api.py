@@ -40,6 +40,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "archived_at",
+            "origin",
             "download_url",
         ]
         read_only_fields = [
@@ -50,6 +51,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "archived_at",
+            "origin",
         ]
 
     def get_uploaded_by(self, obj: EvidenceFile) -> str | None:
@@ -91,6 +93,13 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
             ),
             OpenApiParameter("state", str, enum=["expired", "expiring", "valid"]),
             OpenApiParameter("archived", bool),
+            OpenApiParameter(
+                "origin",
+                str,
+                enum=["document", "field", "all"],
+                description="Documents (default), field attachments (photos, drawn "
+                "signatures of inspections, seal events, incidents), or all",
+            ),
         ]
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -104,6 +113,7 @@ class EvidenceListView(OrgScopedMixin, generics.ListAPIView):
             q=params.get("q", ""),
             state=params.get("state", ""),
             archived=params.get("archived") in ("1", "true"),
+            origin=params.get("origin", "document"),
         )
 
     @extend_schema(

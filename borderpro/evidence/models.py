@@ -18,6 +18,10 @@ def evidence_path(instance: EvidenceFile, filename: str) -> str:
 
 
 class EvidenceFile(TenantModel):
+    class Origin(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        FIELD = "field", _("Field attachment")
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     proves = models.TextField(
@@ -42,6 +46,16 @@ class EvidenceFile(TenantModel):
         verbose_name=_("uploaded by"),
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=10,
+        choices=Origin.choices,
+        default=Origin.DOCUMENT,
+        help_text=_(
+            "A field attachment (a photo or drawn signature) belongs to its inspection, seal "
+            "event or incident; the vault list and the evidence picker leave it out unless asked."
+        ),
+    )
 
     history = HistoricalRecords(excluded_fields=["file"])
 
@@ -58,6 +72,9 @@ class EvidenceFile(TenantModel):
         indexes = [
             models.Index(fields=["organization", "-created_at"]),
             models.Index(fields=["organization", "expires_on"]),
+            models.Index(
+                fields=["organization", "origin", "-created_at"], name="evidence_org_origin"
+            ),
         ]
 
     def __str__(self) -> str:

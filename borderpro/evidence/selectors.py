@@ -13,10 +13,29 @@ from borderpro.evidence.models import EvidenceFile
 EXPIRING_DAYS = 60
 
 
+ORIGINS = ("document", "field", "all")
+
+
+def _of_origin(qs: QuerySet[EvidenceFile], origin: str) -> QuerySet[EvidenceFile]:
+    """Documents by default; field attachments (photos, drawn signatures) only when asked."""
+    if origin == "all":
+        return qs
+    return qs.filter(origin=origin if origin in ORIGINS else EvidenceFile.Origin.DOCUMENT)
+
+
 def evidence_list(
-    organization: Any, *, today: date, q: str = "", state: str = "", archived: bool = False
+    organization: Any,
+    *,
+    today: date,
+    q: str = "",
+    state: str = "",
+    archived: bool = False,
+    origin: str = "document",
 ) -> QuerySet[EvidenceFile]:
-    qs = EvidenceFile.objects.filter(organization=organization, archived_at__isnull=not archived)
+    qs = _of_origin(
+        EvidenceFile.objects.filter(organization=organization, archived_at__isnull=not archived),
+        origin,
+    )
     if q:
         qs = qs.filter(
             Q(title__icontains=q)
@@ -35,10 +54,16 @@ def evidence_list(
     return qs.select_related("uploaded_by").order_by("-created_at")
 
 
+def linkable(organization: Any, *, origin: str = "document") -> QuerySet[EvidenceFile]:
+    """What the "link evidence" pickers offer: current documents (field attachments if asked)."""
+    current = EvidenceFile.objects.filter(organization=organization, archived_at__isnull=True)
+    return _of_origin(current, origin).order_by("title")
+
+
 def summary(organization: Any, *, today: date) -> dict[str, int]:
     soon = today + timedelta(days=EXPIRING_DAYS)
     return EvidenceFile.objects.filter(
-        organization=organization, archived_at__isnull=True
+        organization=organization, archived_at__isnull=True, origin=EvidenceFile.Origin.DOCUMENT
     ).aggregate(
         total=Count("id"),
         expired=Count("id", filter=Q(expires_on__lt=today)),
@@ -51,7 +76,9 @@ def counts_by_organization(organization_ids: list[Any]) -> dict[Any, int]:
     with scopes_disabled():
         rows = (
             EvidenceFile.objects.filter(
-                organization_id__in=organization_ids, archived_at__isnull=True
+                organization_id__in=organization_ids,
+                archived_at__isnull=True,
+                origin=EvidenceFile.Origin.DOCUMENT,
             )
             .values("organization_id")
             .annotate(n=Count("id"))

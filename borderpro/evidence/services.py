@@ -71,6 +71,7 @@ def evidence_upload(
     proves: str = "",
     document_date: date | None = None,
     expires_on: date | None = None,
+    origin: str = EvidenceFile.Origin.DOCUMENT,
 ) -> EvidenceFile:
     kind, digest = evidence_check(organization=organization, upload=upload)
     name = upload.name or "file"
@@ -88,6 +89,7 @@ def evidence_upload(
         content_type=kind.mime,
         type_label=str(kind.label),
         uploaded_by=actor,
+        origin=origin,
     )
     evidence.full_clean(exclude=["file"])
     stored_name = ""

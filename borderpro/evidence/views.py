@@ -28,14 +28,18 @@ def evidence_list(request: OrgRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     state = request.GET.get("state", "")
     archived = request.GET.get("archived") == "1"
+    origin = request.GET.get("origin", "document")
     today = org.local_today()
-    qs = selectors.evidence_list(org, today=today, q=q, state=state, archived=archived)
+    qs = selectors.evidence_list(
+        org, today=today, q=q, state=state, archived=archived, origin=origin
+    )
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "q": q,
         "state": state,
         "archived": archived,
+        "origin": origin,
         "today": today,
         "summary": selectors.summary(org, today=today),
         "form": EvidenceUploadForm(),
@@ -110,10 +114,11 @@ def evidence_detail(request: OrgRequest, evidence_id: str) -> HttpResponse:
 def evidence_download(request: OrgRequest, evidence_id: str) -> HttpResponseBase:
     org = request.org
     evidence = get_object_or_404(EvidenceFile, organization=org, pk=evidence_id)
-    services.evidence_record_download(actor=request.user, evidence=evidence)
     inline = request.GET.get("inline") == "1" and evidence.content_type.startswith(
         ("image/", "application/pdf")
     )
+    if not inline:  # a preview shown in a page (a photo, a signature) is not a download
+        services.evidence_record_download(actor=request.user, evidence=evidence)
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=not inline,

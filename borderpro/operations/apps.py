@@ -10,6 +10,7 @@ class OperationsConfig(AppConfig):
     def ready(self) -> None:
         from borderpro.common.dashboard import register_panel
         from borderpro.operations.panels import operations_panel
+        from borderpro.organizations.landing import register_landing
 
         register_panel(
             "operations.summary",
@@ -17,3 +18,5 @@ class OperationsConfig(AppConfig):
             context=operations_panel,
             order=30,
         )
+        # field staff work from the field app: it is their home after signing in
+        register_landing("field_staff", url_name="operations:field")

@@ -24,16 +24,17 @@ from borderpro.operations.checklists import checklist_points
 from borderpro.operations.models import Checklist, Incident, Place, SealEvent, Unit
 from borderpro.organizations.tenancy import org_view, resolve_access
 
-CACHE_VERSION = "bp-field-v1"
+CACHE_VERSION = "bp-field-v2"
 
 
 def _units(organization: Any) -> list[dict[str, str]]:
+    """The units a field user may pick, with their status (a held unit is flagged on the form)."""
     return [
-        {"id": str(pk), "number": number, "kind": kind}
-        for pk, number, kind in Unit.objects.filter(organization=organization)
+        {"id": str(pk), "number": number, "kind": kind, "status": status}
+        for pk, number, kind, status in Unit.objects.filter(organization=organization)
         .exclude(status__in=[Unit.Status.RETIRED])
         .order_by("unit_number")
-        .values_list("id", "unit_number", "kind")
+        .values_list("id", "unit_number", "kind", "status")
     ]
 
 

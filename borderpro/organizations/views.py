@@ -33,20 +33,20 @@ from borderpro.organizations.forms import (
     OrganizationForm,
     RoleForm,
 )
+from borderpro.organizations.landing import landing_url
 from borderpro.organizations.models import Activity, ClientLink, Invitation, Membership
 from borderpro.organizations.tenancy import org_view, organizations_for_user
 
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    """Open the last organization used, or the first one, or offer to create one."""
+    """Open the last organization used, or the first one, at the home of the user's role there
+    (the dashboard, or what a module registered for the role); or offer to create one."""
     orgs = organizations_for_user(request.user)
-    codes = {org.code for org, _role in orgs}
     last = request.session.get("last_org")
-    if last in codes:
-        return redirect("organizations:dashboard", org_code=last)
     if orgs:
-        return redirect("organizations:dashboard", org_code=orgs[0][0].code)
+        org, role = next((entry for entry in orgs if entry[0].code == last), orgs[0])
+        return redirect(landing_url(org, role))
     return redirect("organizations:create")
 
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope, envelope_of
 from borderpro.people import selectors, services
 from borderpro.people.models import DriverCard, Employee
 
@@ -49,14 +50,16 @@ class EmployeeListView(PeopleMixin, APIView):
 
     permissions = {"GET": "people.view", "POST": "people.manage"}
 
-    @extend_schema(responses=EmployeeSerializer(many=True))
+    @extend_schema(
+        operation_id="o_people_list", responses=envelope_of("EmployeeList", EmployeeSerializer)
+    )
     def get(self, request: Request, org_code: str) -> Response:
         rows = selectors.employee_list(
             self.organization,
             q=request.query_params.get("q", ""),
             role=request.query_params.get("role", ""),
         )
-        return Response(EmployeeSerializer(rows, many=True).data)
+        return Response(envelope(EmployeeSerializer(rows, many=True).data))
 
     @extend_schema(request=EmployeeSerializer, responses={201: EmployeeSerializer})
     def post(self, request: Request, org_code: str) -> Response:
@@ -94,9 +97,12 @@ class CardListView(PeopleMixin, APIView):
 
     permissions = {"GET": "people.view", "POST": "people.manage"}
 
-    @extend_schema(responses=CardSerializer(many=True))
+    @extend_schema(
+        operation_id="o_people_cards_list", responses=envelope_of("CardList", CardSerializer)
+    )
     def get(self, request: Request, org_code: str, employee_id: Any) -> Response:
-        return Response(CardSerializer(self.employee(employee_id).cards.all(), many=True).data)
+        cards = self.employee(employee_id).cards.all()
+        return Response(envelope(CardSerializer(cards, many=True).data))
 
     @extend_schema(request=CardSerializer, responses={201: CardSerializer})
     def post(self, request: Request, org_code: str, employee_id: Any) -> Response:

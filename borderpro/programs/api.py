@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope, envelope_of
 from borderpro.programs import selectors, services
 from borderpro.programs.engine import evaluate, render_json
 from borderpro.programs.facts import FactsSerializer, parse_facts
@@ -110,10 +111,13 @@ class MembershipListView(ClientScopedMixin, APIView):
 
     permissions = {"GET": "programs.view", "POST": "programs.manage"}
 
-    @extend_schema(responses=MembershipSerializer(many=True))
+    @extend_schema(
+        operation_id="o_programs_memberships_list",
+        responses=envelope_of("MembershipList", MembershipSerializer),
+    )
     def get(self, request: Request, org_code: str) -> Response:
         rows = Membership.objects.filter(organization=self.organization).order_by("program")
-        return Response(MembershipSerializer(rows, many=True).data)
+        return Response(envelope(MembershipSerializer(rows, many=True).data))
 
     @extend_schema(request=MembershipSerializer, responses={201: MembershipSerializer})
     def post(self, request: Request, org_code: str) -> Response:

@@ -3,12 +3,17 @@ submission of one record and of a batch, and photo uploads."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.pagination import BasePagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -20,12 +25,18 @@ from rest_framework.views import APIView
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
 from borderpro.operations import services
+from borderpro.operations.models import Incident, Inspection
+from borderpro.operations.services.common import ClientIdConflict
 
 BATCH_LIMIT = 100
 
 
 class QuickPagination(BasePagination):
-    """Page numbers without a total count: a list of millions of records must not be counted."""
+    """Page numbers for lists of millions of records, in the envelope of every list. ``count``
+    is exact when it is cheap: on the last page, or when the list holds at most
+    ``COUNT_LIMIT`` rows (counted with a bounded query); for a longer list it is ``null``."""
+
+    COUNT_LIMIT = 10_000
 
     page_size = 50
     max_page_size = 500
@@ -43,6 +54,10 @@ class QuickPagination(BasePagination):
         start = (self.page - 1) * self.size
         rows = list(queryset[start : start + self.size + 1])
         self.has_next = len(rows) > self.size
+        self.count: int | None = start + len(rows) if rows or start == 0 else None
+        if self.has_next or self.count is None:
+            bounded = queryset.order_by()[: self.COUNT_LIMIT + 1].count()
+            self.count = bounded if bounded <= self.COUNT_LIMIT else None
         return rows[: self.size]
 
     def _link(self, page: int) -> str:
@@ -51,6 +66,7 @@ class QuickPagination(BasePagination):
     def get_paginated_response(self, data: Any) -> Response:
         return Response(
             {
+                "count": self.count,
                 "next": self._link(self.page + 1) if self.has_next else None,
                 "previous": self._link(self.page - 1) if self.page > 1 else None,
                 "results": data,
@@ -60,8 +76,9 @@ class QuickPagination(BasePagination):
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         return {
             "type": "object",
-            "required": ["results"],
+            "required": ["count", "next", "previous", "results"],
             "properties": {
+                "count": {"type": "integer", "nullable": True},
                 "next": {"type": "string", "nullable": True, "format": "uri"},
                 "previous": {"type": "string", "nullable": True, "format": "uri"},
                 "results": schema,
@@ -83,6 +100,104 @@ def _date(value: str | None) -> Any:
         raise serializers.ValidationError({"date": exc.detail}) from exc
 
 
+# --- a client id sent again -------------------------------------------------------------
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+    if value is None or value == "":
+        return None
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return value.normalize()
+    return value
+
+
+def _points(points: Any) -> list[tuple[Any, ...]]:
+    return sorted(
+        (
+            str(p.get("ref", "")),
+            p.get("result"),
+            str(p.get("note") or "")[:1000].strip(),
+            tuple(str(photo) for photo in p.get("photos") or []),
+        )
+        for p in points or []
+        if isinstance(p, dict)
+    )
+
+
+# How a sent field reads on the stored record when it is not a field of the same name
+# (``None``: not kept on the record, not compared).
+SENT_AS: dict[type[Model], dict[str, Any]] = {
+    Inspection: {"points": lambda record: record.points},
+    Incident: {
+        "seal_number": lambda record: record.seal.number if record.seal_id else "",
+        "details": None,
+    },
+}
+COMPARED_AS = {"points": _points}
+
+
+def differing_fields(record: Model, sent: dict[str, Any]) -> list[str]:
+    """The fields of a resent body that differ from the record stored under its client id.
+    Only on the retry path: the record is already loaded, so this costs no query (but the
+    seal of an incident). A time left out (``None``: "now") is not a difference."""
+    readers = SENT_AS.get(type(record), {})
+    different = []
+    for name, value in sent.items():
+        if name == "client_id" or (name in readers and readers[name] is None):
+            continue
+        if name in readers:
+            stored = readers[name](record)
+        else:
+            try:
+                field = record._meta.get_field(name)
+                stored = getattr(record, getattr(field, "attname", name))
+            except FieldDoesNotExist:
+                continue
+        if value is None and isinstance(stored, datetime):
+            continue
+        compare = COMPARED_AS.get(name, _normal)
+        if compare(value) != compare(stored):
+            different.append(name)
+    return different
+
+
+def conflict_error(record: Model, fields: list[str]) -> dict[str, Any]:
+    """The error naming the stored record a different body collided with."""
+    return {
+        "field": "client_id",
+        "code": "conflict",
+        "message": (
+            f"This client_id is already used by {record._meta.model_name} {record.pk}, "
+            f"stored with different values ({', '.join(fields)}). Send a new client_id for a "
+            "new record, or the same body to get the stored one."
+        ),
+        "record": str(record.pk),
+    }
+
+
+def conflict_response(record: Model, fields: list[str]) -> Response:
+    return Response({"errors": [conflict_error(record, fields)]}, status=status.HTTP_409_CONFLICT)
+
+
+CONFLICT = OpenApiResponse(
+    description=(
+        "The client_id is already used by a record stored with different values: the error "
+        "names that record (`record`) and the fields that differ."
+    )
+)
+
+
+PHOTO_STORED = inline_serializer(
+    "PhotoStored", {"id": serializers.UUIDField(), "client_id": serializers.UUIDField()}
+)
+
+
 def _submit(
     view: Any,
     request: Request,
@@ -90,10 +205,16 @@ def _submit(
     render: Any,
     create: Any,
 ) -> Response:
-    """One record from a device: 201 when stored, 200 with the stored one on a retry."""
+    """One record from a device: 201 when stored, 200 with the stored one on a retry of the
+    same body, 409 naming the stored record when the client id comes with a different body."""
     data = in_serializer(data=request.data)
     data.is_valid(raise_exception=True)
-    record, created = create(view, dict(data.validated_data))
+    sent = dict(data.validated_data)
+    record, created = create(view, dict(sent))
+    if not created:
+        different = differing_fields(record, sent)
+        if different:
+            return conflict_response(record, different)
     return Response(render(record), status=201 if created else 200)
 
 
@@ -125,9 +246,10 @@ def _batch(
                 }
             )
             continue
+        sent = dict(data.validated_data)
         try:
             with transaction.atomic():
-                record, created = create(view, dict(data.validated_data))
+                record, created = create(view, dict(sent))
         except Http404:
             results.append(
                 {
@@ -150,6 +272,17 @@ def _batch(
                     "client_id": client_id,
                     "status": "invalid",
                     "errors": _flatten(detail),
+                }
+            )
+            continue
+        different = [] if created else differing_fields(record, sent)
+        if different:
+            results.append(
+                {
+                    "index": index,
+                    "client_id": client_id,
+                    "status": "conflict",
+                    "errors": [conflict_error(record, different)],
                 }
             )
             continue
@@ -190,9 +323,9 @@ class PhotoUploadView(OrgScopedMixin, APIView):
             )
         },
         responses={
-            201: inline_serializer(
-                "PhotoStored", {"id": serializers.UUIDField(), "client_id": serializers.UUIDField()}
-            )
+            201: PHOTO_STORED,
+            200: PHOTO_STORED,
+            409: CONFLICT,
         },
     )
     def post(self, request: Request, org_code: str) -> Response:
@@ -204,13 +337,16 @@ class PhotoUploadView(OrgScopedMixin, APIView):
         upload = request.FILES.get("file")
         if upload is None:
             raise serializers.ValidationError({"file": ["Attach the photo as “file”."]})
-        evidence, created = services.photo_upload(
-            actor=request.user,
-            organization=self.organization,
-            client_id=client_id,
-            upload=upload,
-            title=str(data.get("title", ""))[:200],
-        )
+        try:
+            evidence, created = services.photo_upload(
+                actor=request.user,
+                organization=self.organization,
+                client_id=client_id,
+                upload=upload,
+                title=str(data.get("title", ""))[:200],
+            )
+        except ClientIdConflict as conflict:
+            return conflict_response(conflict.record, ["file"])
         return Response(
             {"id": str(evidence.pk), "client_id": str(client_id)}, status=201 if created else 200
         )

@@ -12,9 +12,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope, envelope_of
 from borderpro.api.serializers import PlainInputSerializer
 from borderpro.operations import selectors, services
-from borderpro.operations.api.common import _submit
+from borderpro.operations.api.common import CONFLICT, _submit, conflict_response, differing_fields
 from borderpro.operations.models import Incident, IncidentEvent, Recipient
 
 
@@ -122,7 +123,7 @@ class IncidentListView(OrgScopedMixin, generics.ListAPIView):
 
     @extend_schema(
         request=IncidentCreateSerializer,
-        responses={201: IncidentSerializer, 200: IncidentSerializer},
+        responses={201: IncidentSerializer, 200: IncidentSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, org_code: str) -> Response:
         return _submit(
@@ -142,17 +143,25 @@ class IncidentEventListView(OrgScopedMixin, APIView):
     def _incident(self, incident_id: str) -> Incident:
         return get_object_or_404(Incident, organization=self.organization, pk=incident_id)
 
-    @extend_schema(responses=IncidentEventSerializer(many=True))
+    @extend_schema(
+        operation_id="o_incidents_events_list",
+        responses=envelope_of("IncidentEventList", IncidentEventSerializer),
+    )
     def get(self, request: Request, org_code: str, incident_id: str) -> Response:
         events = selectors.incident_events(self._incident(incident_id))
-        return Response(IncidentEventSerializer(events, many=True).data)
+        return Response(envelope(IncidentEventSerializer(events, many=True).data))
 
-    @extend_schema(request=IncidentEventCreateSerializer, responses={201: IncidentEventSerializer})
+    @extend_schema(
+        request=IncidentEventCreateSerializer,
+        responses={201: IncidentEventSerializer, 200: IncidentEventSerializer, 409: CONFLICT},
+    )
     def post(self, request: Request, org_code: str, incident_id: str) -> Response:
         incident = self._incident(incident_id)
         data = IncidentEventCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        record, created = services.incident_add_event(
-            actor=request.user, incident=incident, **data.validated_data
-        )
+        sent = dict(data.validated_data)
+        record, created = services.incident_add_event(actor=request.user, incident=incident, **sent)
+        different = [] if created else differing_fields(record, sent)
+        if different:
+            return conflict_response(record, different)
         return Response(IncidentEventSerializer(record).data, status=201 if created else 200)

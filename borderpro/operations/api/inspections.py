@@ -17,6 +17,7 @@ from borderpro.operations import selectors, services
 from borderpro.operations.api.common import (
     BATCH_REQUEST,
     BATCH_RESPONSE,
+    CONFLICT,
     QuickPagination,
     _batch,
     _date,
@@ -173,7 +174,7 @@ class InspectionListView(OrgScopedMixin, generics.ListAPIView):
 
     @extend_schema(
         request=InspectionCreateSerializer,
-        responses={201: InspectionSerializer, 200: InspectionSerializer},
+        responses={201: InspectionSerializer, 200: InspectionSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, org_code: str) -> Response:
         return _submit(

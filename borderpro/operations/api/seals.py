@@ -16,6 +16,7 @@ from borderpro.operations import selectors, services
 from borderpro.operations.api.common import (
     BATCH_REQUEST,
     BATCH_RESPONSE,
+    CONFLICT,
     QuickPagination,
     _batch,
     _date,
@@ -120,7 +121,7 @@ class SealEventListView(OrgScopedMixin, generics.ListAPIView):
 
     @extend_schema(
         request=SealEventCreateSerializer,
-        responses={201: SealEventSerializer, 200: SealEventSerializer},
+        responses={201: SealEventSerializer, 200: SealEventSerializer, 409: CONFLICT},
     )
     def post(self, request: Request, org_code: str) -> Response:
         return _submit(

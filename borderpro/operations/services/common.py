@@ -39,6 +39,10 @@ def _idempotent[R: DeviceRecord](
     Seal and incident events must look first: a retried "affix" would otherwise be refused
     because the seal is already affixed. ``atomic=False`` runs ``create`` without a
     transaction of its own, for a creation that writes in a single statement.
+
+    Concurrent sends of the same record (a phone retrying while its first try is still being
+    stored) all get the stored record: a send that loses the race meets the unique constraint,
+    or the state the winner changed ("already affixed"), and then finds the winner's record.
     """
     if look_first:
         existing = _stored(model, organization, client_id)
@@ -47,7 +51,7 @@ def _idempotent[R: DeviceRecord](
     try:
         with transaction.atomic() if atomic else nullcontext():
             return create(), True
-    except IntegrityError:
+    except (IntegrityError, ValidationError):
         existing = _stored(model, organization, client_id)
         if existing is None:
             raise
@@ -89,33 +93,52 @@ def _unit_of(organization: Any, unit_id: Any, field: str, kinds: tuple[str, ...]
 # --- photos from devices ---------------------------------------------------------------
 
 
-def photo_upload(
-    *, actor: Any, organization: Any, client_id: UUID, upload: UploadedFile, title: str = ""
-) -> tuple[EvidenceFile, bool]:
-    """Store a photo or signature in the evidence vault once, however often the device retries."""
-    receipt = (
-        UploadReceipt.objects.filter(organization=organization, client_id=client_id)
-        .select_related("evidence")
-        .first()
-    )
-    if receipt is not None:
-        return receipt.evidence, False
+class ClientIdConflict(Exception):
+    """A client id sent again with different content: the stored record is ``record``."""
+
+    def __init__(self, record: Any) -> None:
+        super().__init__(f"client id already used for {record._meta.label} {record.pk}")
+        self.record = record
+
+
+def _sha256(upload: UploadedFile) -> str:
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    evidence = EvidenceFile.objects.filter(
-        organization=organization, sha256=digest.hexdigest()
-    ).first()
+    return digest.hexdigest()
+
+
+def photo_upload(
+    *, actor: Any, organization: Any, client_id: UUID, upload: UploadedFile, title: str = ""
+) -> tuple[EvidenceFile, bool]:
+    """Store a photo or signature in the evidence vault once, however often (and however
+    concurrently) the device retries. The same client id with another file raises
+    :class:`ClientIdConflict`."""
+    receipt = _receipt(organization, client_id)
+    digest = _sha256(upload)
+    if receipt is not None:
+        if receipt.evidence.sha256 != digest:
+            raise ClientIdConflict(receipt.evidence)
+        return receipt.evidence, False
+    evidence = EvidenceFile.objects.filter(organization=organization, sha256=digest).first()
     created = evidence is None
     if evidence is None:
-        evidence = evidence_upload(
-            actor=actor,
-            organization=organization,
-            upload=upload,
-            title=title or _("Field photo"),
-            proves=_("Photo taken during field operations"),
-        )
+        try:
+            evidence = evidence_upload(
+                actor=actor,
+                organization=organization,
+                upload=upload,
+                title=title or _("Field photo"),
+                proves=_("Photo taken during field operations"),
+                origin=EvidenceFile.Origin.FIELD,
+            )
+        except ValidationError:
+            # a concurrent send of the same photo stored it first: that file is the answer
+            evidence = EvidenceFile.objects.filter(organization=organization, sha256=digest).first()
+            if evidence is None:
+                raise
+            created = False
     try:
         with transaction.atomic():
             UploadReceipt.objects.create(
@@ -124,3 +147,11 @@ def photo_upload(
     except IntegrityError:
         pass
     return evidence, created
+
+
+def _receipt(organization: Any, client_id: UUID) -> UploadReceipt | None:
+    return (
+        UploadReceipt.objects.filter(organization=organization, client_id=client_id)
+        .select_related("evidence")
+        .first()
+    )

@@ -74,3 +74,20 @@ def test_a_photo_without_client_id_is_refused_naming_the_field(as_bob: Any, carr
 
 def test_viewers_and_outsiders_cannot_open_the_field_app(as_charlie: Any, carrier_a: Any) -> None:
     assert as_charlie.get(f"/o/{carrier_a.code}/field/").status_code == 404
+
+
+def test_field_staff_land_on_the_field_app_with_a_menu_entry(
+    as_bob: Any, as_alice: Any, carrier_a: Any
+) -> None:
+    assert as_bob.get("/")["Location"] == f"/o/{carrier_a.code}/field/"
+    assert as_alice.get("/")["Location"] == f"/o/{carrier_a.code}/"
+    dashboard = as_bob.get(f"/o/{carrier_a.code}/").content.decode()
+    assert f'href="/o/{carrier_a.code}/field/"' in dashboard
+
+
+def test_the_inspection_screen_knows_which_units_are_held(as_bob: Any, carrier_a: Any) -> None:
+    ensure_checklists()
+    unit_for(carrier_a, number="TR-HELD", status="held")
+    page = as_bob.get(f"/o/{carrier_a.code}/field/inspect/").content.decode()
+    assert '"number": "TR-HELD", "kind": "trailer", "status": "held"' in page
+    assert "data-held hidden" in page and "What to do:" in page

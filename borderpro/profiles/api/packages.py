@@ -13,6 +13,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope
 from borderpro.common.jobs import job_start
 from borderpro.profiles.api.common import (
     _kinds,
@@ -49,23 +50,25 @@ class PackageListView(OrgScopedMixin, APIView):
             "framework"
         )[:50]
         return ApiResponse(
-            [
-                {
-                    "id": str(s.pk),
-                    "framework": s.framework.code,
-                    "language": s.language,
-                    "variant": s.variant,
-                    "unanswered": s.unanswered,
-                    "created_at": s.created_at,
-                    "readiness": s.readiness,
-                    "pdf_sha256": s.pdf_sha256,
-                    "docx_sha256": s.docx_sha256,
-                    "bundle_sha256": s.bundle_sha256,
-                    "content_sha256": s.content_sha256,
-                    "download_url": f"/api/v1/o/{self.organization.code}/profile/packages/{s.pk}/download/",
-                }
-                for s in rows
-            ]
+            envelope(
+                [
+                    {
+                        "id": str(s.pk),
+                        "framework": s.framework.code,
+                        "language": s.language,
+                        "variant": s.variant,
+                        "unanswered": s.unanswered,
+                        "created_at": s.created_at,
+                        "readiness": s.readiness,
+                        "pdf_sha256": s.pdf_sha256,
+                        "docx_sha256": s.docx_sha256,
+                        "bundle_sha256": s.bundle_sha256,
+                        "content_sha256": s.content_sha256,
+                        "download_url": f"/api/v1/o/{self.organization.code}/profile/packages/{s.pk}/download/",
+                    }
+                    for s in rows
+                ]
+            )
         )
 
     @extend_schema(request=PackageRequestSerializer, responses={202: OpenApiTypes.OBJECT})

@@ -12,6 +12,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope
 from borderpro.catalogue.models import pick
 from borderpro.evidence.models import EvidenceFile
 from borderpro.profiles.api.common import (
@@ -58,16 +59,17 @@ class ResponseListView(OrgScopedMixin, APIView):
     def get(self, request: Request, org_code: str) -> ApiResponse:
         ws = _build(self, request)
         if ws is None:
-            return ApiResponse({"framework": None, "count": 0, "results": []})
+            return ApiResponse({"framework": None, **envelope([])})
         return ApiResponse(
             {
                 "framework": ws.framework.code,
-                "count": len(ws.rows),
-                "results": [
-                    _row_data(row, self.organization, ws.framework.code)
-                    for row in ws.rows
-                    if not row.response._state.adding
-                ],
+                **envelope(
+                    [
+                        _row_data(row, self.organization, ws.framework.code)
+                        for row in ws.rows
+                        if not row.response._state.adding
+                    ]
+                ),
             }
         )
 
@@ -159,7 +161,8 @@ class ResponseEvidenceView(OrgScopedMixin, APIView):
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
         ws = _build(self, request, [response.requirement], response.requirement.framework)
-        return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code)["evidence"])
+        linked = _row_data(ws.rows[0], self.organization, ws.framework.code)["evidence"]
+        return ApiResponse(envelope(linked))
 
     @extend_schema(request=LinkSerializer, responses={201: OpenApiTypes.OBJECT})
     def post(self, request: Request, org_code: str, response_id: str) -> ApiResponse:

@@ -62,7 +62,7 @@ def test_responses_list_update_transition_and_evidence(
         client.post(url + "evidence/", {"evidence_id": str(evidence.pk)}, format="json").status_code
         == 201
     )
-    assert client.get(url + "evidence/").json()[0]["title"] == "Seal log"
+    assert client.get(url + "evidence/").json()["results"][0]["title"] == "Seal log"
     assert client.delete(url + f"evidence/?evidence_id={evidence.pk}").status_code == 204
     readiness = client.get(base + "readiness/?framework=PIP").json()
     assert readiness["framework"] == "PIP" and 0 <= readiness["score"] <= 100
@@ -94,7 +94,7 @@ def test_package_generation_starts_a_job(
         f"/api/v1/o/{carrier_a.code}/profile/packages/", {"framework": "PIP"}, format="json"
     )
     assert started.status_code == 202
-    packages = client.get(f"/api/v1/o/{carrier_a.code}/profile/packages/").json()
+    packages = client.get(f"/api/v1/o/{carrier_a.code}/profile/packages/").json()["results"]
     assert len(packages) == 1 and len(packages[0]["bundle_sha256"]) == 64
     download = client.get(packages[0]["download_url"] + "?kind=pdf")
     assert download.status_code == 200

@@ -219,3 +219,30 @@ def test_frameworks_of_other_consultancies_are_not_offered(
         f"/o/{carrier_a.code}/profile/frameworks/", {"frameworks": [str(private.pk)]}
     )
     assert chosen.status_code == 400  # not offered, so nothing chosen
+
+
+def test_the_evidence_picker_offers_field_attachments_only_when_asked(
+    as_carol: Any, bob: Any, carrier_a: Any, frameworks: Any
+) -> None:
+    from uuid import uuid4
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from borderpro.common.samples import png_bytes
+    from borderpro.operations import services
+
+    photo, _created = services.photo_upload(
+        actor=bob,
+        organization=carrier_a,
+        client_id=uuid4(),
+        upload=SimpleUploadedFile("signature.png", png_bytes(30, 20)),
+        title="signature",
+    )
+    evidence_for(carrier_a, title="Seal log")
+    response = response_for(carrier_a, frameworks["pip1"])
+    base = f"/o/{carrier_a.code}/profile/responses/{response.pk}/"
+    page = as_carol.get(base).content.decode()
+    assert "Seal log" in page and f'value="{photo.pk}"' not in page
+    assert f'value="{photo.pk}"' in as_carol.get(base + "?attachments=1").content.decode()
+    linked = as_carol.post(base + "evidence/?attachments=1", {"evidence": str(photo.pk)})
+    assert linked.status_code == 302

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from borderpro.evidence import selectors as evidence_selectors
 from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
 from borderpro.organizations.tenancy import org_view
@@ -42,9 +43,8 @@ def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
     )
     row = ws.rows[0]
     linked_ids = {e.pk for e in row.evidence}
-    vault = EvidenceFile.objects.filter(organization=org, archived_at__isnull=True).exclude(
-        pk__in=linked_ids
-    )
+    origin = "all" if request.GET.get("attachments") == "1" else "document"
+    vault = evidence_selectors.linkable(org, origin=origin).exclude(pk__in=linked_ids)
     transitions = [
         (state, ReviewState(state).label)
         for state, perm in TRANSITIONS.get(response.review_state, {}).items()

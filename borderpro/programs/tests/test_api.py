@@ -162,6 +162,6 @@ def test_membership_crud(as_alice: Client, as_bob: Client, carrier_a: Any) -> No
         ).status_code
         == 403
     )
-    assert as_alice.get(url).json()[0]["number"] == "CA-1"
+    assert as_alice.get(url).json()["results"][0]["number"] == "CA-1"
     membership = Membership.objects.get(organization=carrier_a, program="PIP")
     assert membership.history.count() == 2

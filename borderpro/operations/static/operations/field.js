@@ -1,6 +1,9 @@
 // Border Pro field app: records are queued on the phone (IndexedDB) with a client id and
 // sent to the API when there is a connection. The API is idempotent by client id, so a
 // retry never makes a duplicate, and nothing leaves the queue until the server has it.
+// A form keeps one client id from the moment it is opened until the server acknowledges
+// the record (kept in sessionStorage with the form's draft): a second tap, a reload or a
+// resend is the same record, never a second one.
 (function () {
   "use strict";
   var main = document.querySelector("[data-field]");
@@ -10,6 +13,7 @@
   var STORE = "queue";
   var ENDPOINTS = { inspection: "inspections/", seal: "seal-events/", incident: "incidents/" };
   var sending = false;
+  var again = false;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
@@ -154,8 +158,9 @@
     });
   }
   function flush() {
-    if (sending || !navigator.onLine) { return refreshBadge(); }
-    sending = true;
+    if (sending) { again = true; return refreshBadge(); }
+    if (!navigator.onLine) { return refreshBadge(); }
+    sending = true; again = false;
     return queue.all().then(function (items) {
       var chain = Promise.resolve({ sent: 0 });
       // send in the order things happened: a seal is affixed before it is verified
@@ -163,8 +168,18 @@
       items.filter(function (i) { return !i.error; }).forEach(function (item) {
         chain = chain.then(function (state) {
           if (state.stop) { return state; }
-          return sendOne(item).then(function () { state.sent += 1; return state; }, function (err) {
-            if (err.refused) { item.error = err.message; return queue.put(item).then(function () { return state; }); }
+          return sendOne(item).then(function (body) {
+            state.sent += 1;
+            document.dispatchEvent(new CustomEvent("field:acked", { detail: { client_id: item.client_id, record: body } }));
+            return state;
+          }, function (err) {
+            if (err.refused) {
+              var refusal = { client_id: item.client_id, error: err.message, taken: false };
+              document.dispatchEvent(new CustomEvent("field:refused", { detail: refusal }));
+              if (refusal.taken) { return queue.remove(item.client_id).then(function () { return state; }); }
+              item.error = err.message;
+              return queue.put(item).then(function () { return state; });
+            }
             state.stop = true; return state; // network trouble: keep everything, try later
           });
         });
@@ -175,11 +190,20 @@
       return refreshBadge().then(function (left) {
         if (state.sent && !left.length) { toast(main.dataset.msgSent, "ok"); }
         document.dispatchEvent(new CustomEvent("field:flushed", { detail: { sent: state.sent, left: left.length } }));
+        left.forEach(function (item) {
+          document.querySelectorAll("form[data-record]").forEach(function (form) {
+            if (form.draft && form.draft.client_id === item.client_id && !item.error) { status(form, "queued"); }
+          });
+        });
+        if (again) { flush(); }
         return state;
       });
-    }, function () { sending = false; return refreshBadge(); });
+    }, function () { sending = false; if (again) { flush(); } return refreshBadge(); });
   }
   function enqueue(kind, label, payload, photos) {
+    document.querySelectorAll("form[data-record]").forEach(function (form) {
+      if (form.draft && form.draft.client_id === payload.client_id && !navigator.onLine) { status(form, "queued"); }
+    });
     var item = { client_id: payload.client_id, kind: kind, label: label, payload: payload, photos: photos,
                  created_at: new Date().toISOString(), order: Date.now() + performance.now() % 1, error: "" };
     return queue.put(item).then(function () {
@@ -188,6 +212,81 @@
     }).then(flush);
   }
   window.BorderProField = { flush: flush, queue: queue };
+
+  // --- one client id per form until acknowledged -------------------------------------
+  function draftKey(form) { return "bp-field-draft:" + API + form.dataset.record; }
+  function saveDraft(form) {
+    try { sessionStorage.setItem(draftKey(form), JSON.stringify(form.draft)); } catch (e) { /* private mode: kept in memory */ }
+  }
+  function navigation() {
+    var entries = performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    return entries.length ? entries[0].type : "navigate";
+  }
+  function openDraft(form) {
+    var draft = null;
+    try { draft = JSON.parse(sessionStorage.getItem(draftKey(form)) || "null"); } catch (e) { draft = null; }
+    // a reload (or back) shows the record already sent from this form; opening the form anew
+    // after it was sent starts a new record
+    if (!draft || !draft.client_id || (draft.submitted && navigation() === "navigate")) {
+      draft = { client_id: uuid(), photos: [], submitted: false };
+    }
+    form.draft = draft;
+    saveDraft(form);
+    if (draft.submitted) {
+      lock(form);
+      finish(form, draft.failed, draft.reportQuery);
+      form.querySelectorAll(".field-card, fieldset, .field-seg").forEach(function (el) { el.hidden = true; });
+      queue.all().then(function (items) {
+        var waiting = items.some(function (i) { return i.client_id === draft.client_id; });
+        status(form, waiting ? "queued" : "sent");
+      });
+    }
+  }
+  function photoId(form, index) {
+    while (form.draft.photos.length <= index) { form.draft.photos.push(uuid()); }
+    return form.draft.photos[index];
+  }
+  function lock(form) {
+    form.busy = true;
+    var submit = form.querySelector("[type=submit]");
+    submit.disabled = true; submit.setAttribute("aria-disabled", "true");
+    status(form, "sending");
+  }
+  function unlock(form) {
+    form.busy = false;
+    form.draft.submitted = false; saveDraft(form);
+    var submit = form.querySelector("[type=submit]");
+    submit.disabled = false; submit.removeAttribute("aria-disabled"); submit.hidden = false;
+    submit.textContent = submit.dataset.label;
+    form.querySelectorAll("input, select, textarea, fieldset").forEach(function (el) {
+      if (!(el.matches("fieldset[data-checklist]") && el.hidden)) { el.disabled = false; }
+    });
+    var after = form.querySelector("[data-after]"); if (after) { after.hidden = true; }
+  }
+  function status(form, state) {
+    var submit = form.querySelector("[type=submit]");
+    if (!submit.dataset.label) { submit.dataset.label = submit.textContent; }
+    var text = { sending: main.dataset.msgSending, queued: main.dataset.msgQueued, sent: main.dataset.msgSentShort }[state];
+    submit.textContent = text; form.dataset.state = state;
+    var line = form.querySelector("[data-status]");
+    if (line) { line.textContent = state === "sent" ? main.dataset.msgSent : (state === "queued" ? main.dataset.msgSaved : text); }
+  }
+  document.addEventListener("field:acked", function (event) {
+    document.querySelectorAll("form[data-record]").forEach(function (form) {
+      if (form.draft && form.draft.client_id === event.detail.client_id) { status(form, "sent"); }
+    });
+  });
+  document.addEventListener("field:refused", function (event) {
+    document.querySelectorAll("form[data-record]").forEach(function (form) {
+      if (!form.draft || form.draft.client_id !== event.detail.client_id || form.hidden) { return; }
+      // refused while the form is still open: nothing was stored, so fix and send again
+      // (the same client id; what was already uploaded is found again by its own id)
+      event.detail.taken = true; // the form takes it back: it leaves the queue
+      main.querySelector("[data-toast]").hidden = true;
+      unlock(form);
+      showErrors(form, [main.dataset.msgRefused + " " + event.detail.error]);
+    });
+  });
 
   // --- units in selects --------------------------------------------------------------
   var units = JSON.parse((document.getElementById("units-data") || { textContent: "[]" }).textContent);
@@ -227,10 +326,10 @@
     if (t.matches("[data-checklist-select]")) { showChecklist(t.value); }
     if (t.matches(".field-seg input")) { showKind(t.value); }
   });
-  function photosIn(scope, target) {
+  function photosIn(form, scope, target, counter) {
     var out = [];
     scope.querySelectorAll("[data-thumbs] img").forEach(function (img, i) {
-      out.push({ client_id: uuid(), blob: img.fileRef, name: img.fileRef.name || ("photo-" + i + ".jpg"), target: target, title: target });
+      out.push({ client_id: photoId(form, counter.n++), blob: img.fileRef, name: img.fileRef.name || ("photo-" + i + ".jpg"), target: target, title: target });
     });
     return out;
   }
@@ -298,7 +397,8 @@
     return messages.length === 0;
   }
   function finish(form, failed, reportQuery) {
-    form.querySelector("[type=submit]").hidden = true;
+    form.draft.submitted = true; form.draft.failed = !!failed; form.draft.reportQuery = reportQuery || "";
+    saveDraft(form);
     var after = form.querySelector("[data-after]"); after.hidden = false;
     var warn = form.querySelector("[data-failed]");
     if (warn) {
@@ -307,6 +407,7 @@
       if (link && reportQuery) { link.href = main.dataset.base + "report/?" + reportQuery; }
     }
     form.querySelectorAll("input, select, textarea, fieldset").forEach(function (el) { if (!el.closest("[data-after]")) { el.disabled = true; } });
+    var held = form.querySelector("[data-held]"); if (held) { held.hidden = true; }
     after.scrollIntoView({ block: "center" });
   }
   function value(form, name) { var el = form.elements[name]; return el ? (el.value || "").trim() : ""; }
@@ -319,12 +420,13 @@
     var photos = [];
     var missing = [];
     var failNote = [];
+    var counter = { n: 0 };
     fs.querySelectorAll(".field-point").forEach(function (el, i) {
       var checked = el.querySelector("input[type=radio]:checked");
       var ref = el.dataset.point;
       if (!checked) { missing.push(i + 1); return; }
       var note = el.querySelector("[data-note]").value.trim();
-      var pointPhotos = photosIn(el, ref);
+      var pointPhotos = photosIn(form, el, ref, counter);
       if (checked.value === "fail" && !note && !pointPhotos.length) { failNote.push(i + 1); }
       points.push({ ref: ref, result: checked.value, note: note, photos: [] });
       photos = photos.concat(pointPhotos);
@@ -333,8 +435,9 @@
     if (failNote.length) { errors.push(submit.dataset.msgFailnote + " " + failNote.join(", ") + "."); }
     if (!value(form, "tractor") && !value(form, "trailer")) { errors.push(submit.dataset.msgUnit); }
     if (!showErrors(form, errors)) { return; }
+    lock(form);
     var payload = {
-      client_id: uuid(), checklist: value(form, "checklist"), place: value(form, "place"),
+      client_id: form.draft.client_id, checklist: value(form, "checklist"), place: value(form, "place"),
       tractor: value(form, "tractor") || null, trailer: value(form, "trailer") || null,
       trip_ref: value(form, "trip_ref"), seal_number: value(form, "seal_number"),
       latitude: value(form, "latitude") || null, longitude: value(form, "longitude") || null,
@@ -345,7 +448,7 @@
     var unitSelect = form.elements.trailer.value ? form.elements.trailer : form.elements.tractor;
     var label = form.elements.checklist.selectedOptions[0].textContent + " · " + unitSelect.selectedOptions[0].textContent;
     signatureBlob().then(function (blob) {
-      if (blob) { photos.push({ client_id: uuid(), blob: blob, name: "signature.png", target: "signature", title: "signature" }); }
+      if (blob) { photos.push({ client_id: photoId(form, counter.n++), blob: blob, name: "signature.png", target: "signature", title: "signature" }); }
       finish(form, failed, "kind=other&unit=" + encodeURIComponent(unitSelect.value) + "&summary=" + encodeURIComponent(label));
       return enqueue("inspection", label, payload, photos);
     });
@@ -364,8 +467,9 @@
     var match = form.querySelector("input[name=number_matches]:checked");
     if (kind === "verified" && !match) { errors.push(submit.dataset.msgMatch); }
     if (!showErrors(form, errors)) { return; }
+    lock(form);
     var payload = {
-      client_id: uuid(), kind: kind, seal_number: value(form, "seal_number"), unit: value(form, "unit") || null,
+      client_id: form.draft.client_id, kind: kind, seal_number: value(form, "seal_number"), unit: value(form, "unit") || null,
       trip_ref: value(form, "trip_ref"), actor_name: value(form, "actor_name"), note: value(form, "note"),
       occurred_at: new Date().toISOString()
     };
@@ -379,7 +483,7 @@
     }
     if (kind === "removed") { payload.authority = value(form, "authority"); payload.replacement_number = value(form, "replacement_number"); }
     if (kind === "missing") { problem = true; }
-    var photos = photosIn(form, "photo");
+    var photos = photosIn(form, form, "photo", { n: 0 });
     var label = form.querySelector(".field-seg input:checked + span").textContent + " · " + payload.seal_number;
     finish(form, problem, "kind=seal&seal_number=" + encodeURIComponent(payload.seal_number) + "&unit=" + encodeURIComponent(payload.unit || "") + "&trip_ref=" + encodeURIComponent(payload.trip_ref));
     enqueue("seal", label, payload, photos.slice(0, 1));
@@ -389,8 +493,9 @@
   function submitIncident(form) {
     var submit = form.querySelector("[type=submit]");
     if (!showErrors(form, value(form, "summary") && value(form, "location") && value(form, "discovered_by") ? [] : [submit.dataset.msgRequired])) { return; }
+    lock(form);
     var payload = {
-      client_id: uuid(), kind: value(form, "kind"), summary: value(form, "summary"), location: value(form, "location"),
+      client_id: form.draft.client_id, kind: value(form, "kind"), summary: value(form, "summary"), location: value(form, "location"),
       unit: value(form, "unit") || null, seal_number: value(form, "seal_number"), trip_ref: value(form, "trip_ref"),
       us_bound: form.elements.us_bound.checked, details: value(form, "details"),
       discovered_by: value(form, "discovered_by"), discovered_at: new Date().toISOString()
@@ -404,10 +509,31 @@
     var form = event.target.closest("form[data-record]");
     if (!form) { return; }
     event.preventDefault();
+    if (form.busy) { return; } // a second tap while sending or after: the same record, sent once
     ({ inspection: submitInspection, seal: submitSeal, incident: submitIncident })[form.dataset.record](form);
   });
 
+  // --- held units ------------------------------------------------------------------
+  function showHeld(form) {
+    var box = form.querySelector("[data-held]");
+    if (!box) { return; }
+    var held = Array.prototype.map.call(form.querySelectorAll("select[data-units]"), function (select) {
+      var unit = units.filter(function (u) { return u.id === select.value; })[0];
+      return unit && unit.status === "held" ? unit.number : null;
+    }).filter(Boolean);
+    box.querySelector("[data-held-units]").textContent = held.join(", ");
+    box.hidden = held.length === 0;
+  }
+  document.querySelectorAll("select[data-units] option").forEach(function (o) {
+    var unit = units.filter(function (u) { return u.id === o.value; })[0];
+    if (unit && unit.status === "held" && main.dataset.msgHeldOption) { o.textContent = unit.number + " — " + main.dataset.msgHeldOption; }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-units]")) { showHeld(event.target.form); }
+  });
+
   // --- start -----------------------------------------------------------------------
+  document.querySelectorAll("form[data-record]").forEach(function (form) { openDraft(form); showHeld(form); });
   var seg = document.querySelector(".field-seg input:checked");
   if (seg) { showKind(seg.value); }
   window.addEventListener("online", function () { setOnline(); flush(); });
