@@ -6,3 +6,8 @@ class EvidenceConfig(AppConfig):
     name = "borderpro.evidence"
     label = "evidence"
     verbose_name = _("Evidence")
+
+    def ready(self) -> None:
+        from borderpro.common.demo import register_seeder
+
+        register_seeder("evidence", "borderpro.evidence.demo.seed", after=("organizations",))
