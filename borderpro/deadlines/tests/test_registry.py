@@ -100,7 +100,7 @@ def test_every_module_declares_its_kinds() -> None:
 
 
 def test_a_kind_is_named_after_its_app_and_a_known_confidence() -> None:
-    with pytest.raises(ValueError, match="<app>.<what>"):
+    with pytest.raises(ValueError, match=r"<app>\.<what>"):
         DeadlineKind("expiry", "Expiry", permission="evidence.view")
     with pytest.raises(ValueError, match="unknown confidence"):
         DeadlineKind("x.y", "Y", permission="evidence.view", confidence="probably")
