@@ -25,7 +25,7 @@ STATE_FILTERS = {
 def deadline_list(request: OrgRequest) -> HttpResponse:
     org = request.org
     today = org.local_today()
-    kinds = visible_kinds(request.access)
+    kinds = sorted(visible_kinds(request.access), key=lambda k: str(k.label))
     kind = request.GET.get("kind", "")
     keys = [k.key for k in kinds]
     if kind in keys:

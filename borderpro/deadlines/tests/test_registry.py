@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from borderpro.deadlines.registry import (
@@ -37,6 +37,7 @@ def _deadline(**fields: object) -> Deadline:
     return Deadline(**values)  # type: ignore[arg-type]
 
 
+@settings(deadline=None)
 @given(
     due=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)),
     first=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)),
@@ -54,6 +55,7 @@ def test_the_state_only_moves_forward_as_days_pass(
     assert STATE_RANK[before] <= STATE_RANK[after]
 
 
+@settings(deadline=None)
 @given(due=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)))
 def test_the_state_on_the_edges(due: date) -> None:
     assert deadline_state(due, due, due_soon_days=0) == "due_soon"
