@@ -34,7 +34,7 @@ def _deadline(**fields: object) -> Deadline:
         "ref": "file-1",
     }
     values.update(fields)
-    return Deadline(**values)  # type: ignore[arg-type]
+    return Deadline(**values)
 
 
 @settings(deadline=None)
