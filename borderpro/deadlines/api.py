@@ -35,7 +35,9 @@ class DeadlineSerializer(serializers.Serializer):
     owner = serializers.SerializerMethodField()
     action_url = serializers.CharField(source="deadline.action_url")
     source = serializers.CharField(source="deadline.source")  # type: ignore[assignment]
-    confidence = serializers.ChoiceField(source="deadline.confidence", choices=CONFIDENCES)
+    confidence = serializers.CharField(
+        source="deadline.confidence", help_text="One of: " + ", ".join(CONFIDENCES) + "."
+    )
     reminder_days = serializers.ListField(
         source="kind.reminder_days", child=serializers.IntegerField()
     )
