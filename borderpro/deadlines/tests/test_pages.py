@@ -166,3 +166,18 @@ def test_the_page_runs_the_same_queries_for_more_rows(
         evidence_for(carrier_a, title=f"Doc {i}", expires_on=TODAY + timedelta(days=i))
         incident_for(carrier_a, summary=f"Incident {i}")
     assert count() == before
+
+
+def test_the_api_runs_the_same_queries_for_more_rows(
+    as_alice: Client, carrier_a: Any, records: None
+) -> None:
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert as_alice.get(_url(carrier_a, api=True)).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    for i in range(6):
+        card_for(employee_for(carrier_a, f"Driver {i}"), expires_on=TODAY + timedelta(days=i))
+        evidence_for(carrier_a, title=f"Doc {i}", expires_on=TODAY + timedelta(days=i))
+    assert count() == before
