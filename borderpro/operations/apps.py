@@ -9,6 +9,8 @@ class OperationsConfig(AppConfig):
 
     def ready(self) -> None:
         from borderpro.common.dashboard import register_panel
+        from borderpro.common.demo import register_seeder
+        from borderpro.operations import deadlines
         from borderpro.operations.panels import operations_panel
         from borderpro.organizations.landing import register_landing
 
@@ -20,3 +22,5 @@ class OperationsConfig(AppConfig):
         )
         # field staff work from the field app: it is their home after signing in
         register_landing("field_staff", url_name="operations:field")
+        register_seeder("operations", "borderpro.operations.demo.seed", after=("organizations",))
+        deadlines.register()
