@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import tempfile
 import zipfile
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from borderpro.common.csvsafe import safe_csv_writer
 from borderpro.common.models import Job
 from borderpro.evidence.models import EvidenceFile
 from borderpro.organizations.activity import activity_record
@@ -28,7 +28,7 @@ def export_zip(job: Job) -> None:
     )
     job.report(done=0, total=len(files) + 1, message=_("Collecting files…"))
     manifest = io.StringIO()
-    writer = csv.writer(manifest)
+    writer = safe_csv_writer(manifest)
     writer.writerow(
         ["file", "title", "what it proves", "document date", "expires on", "sha256", "bytes"]
     )

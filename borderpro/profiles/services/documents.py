@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from borderpro.common.csvsafe import safe_csv_writer
 
 
 def render_pdf(content: dict[str, Any], *, chart: str = "") -> bytes:
@@ -91,27 +92,26 @@ def render_bundle(
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{base}.pdf", pdf)
         archive.writestr(f"{base}.docx", docx)
-        index = ["ref,title,file,sha256,document_date,expires_on"]
+        index = io.StringIO()
+        writer = safe_csv_writer(index, lineterminator="\n")
+        writer.writerow(["ref", "title", "file", "sha256", "document_date", "expires_on"])
         for category in content["categories"]:
             for item in category["items"]:
                 for n, evidence in enumerate(item["evidence"], start=1):
                     name = f"evidence/{item['ref']}/{n:02d}-{slugify(evidence['title'])[:50] or 'file'}-{evidence['file']}"
                     archive.writestr(name, open_file(evidence["id"]))
-                    index.append(
-                        ",".join(
-                            json.dumps(v)
-                            for v in (
-                                item["ref"],
-                                evidence["title"],
-                                name,
-                                evidence["sha256"],
-                                evidence["document_date"],
-                                evidence["expires_on"],
-                            )
-                        )
+                    writer.writerow(
+                        [
+                            item["ref"],
+                            evidence["title"],
+                            name,
+                            evidence["sha256"],
+                            evidence["document_date"] or "",
+                            evidence["expires_on"] or "",
+                        ]
                     )
                     count += 1
                     if report:
                         report(count)
-        archive.writestr("evidence/index.csv", "\n".join(index) + "\n")
+        archive.writestr("evidence/index.csv", index.getvalue())
     return buffer.getvalue(), count

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from borderpro.catalogue.models import pick
+from borderpro.common.csvsafe import csv_safe_cell, safe_csv_writer
 from borderpro.organizations.activity import activity_record
 from borderpro.profiles.models import Response, Status
 from borderpro.profiles.services.profile import StaleEdit
@@ -59,9 +60,7 @@ def gap_register(ws: Any) -> list[list[Any]]:
 
 def to_csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+    safe_csv_writer(buffer).writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -73,7 +72,7 @@ def to_xlsx(rows: list[list[Any]], *, title: str) -> bytes:
     sheet = book.active
     sheet.title = title[:31] or "gaps"
     for row in rows:
-        sheet.append([("'" + c) if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+        sheet.append([csv_safe_cell(c) for c in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = {
