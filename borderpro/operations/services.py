@@ -251,6 +251,7 @@ def photo_upload(
             upload=upload,
             title=title or _("Field photo"),
             proves=_("Photo taken during field operations"),
+            require_image=True,
         )
     try:
         with transaction.atomic():
