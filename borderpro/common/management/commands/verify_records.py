@@ -1,4 +1,5 @@
-"""Recompute the hash chains of operational records; exit 1 on the first broken one."""
+"""Recompute the hash chains of operational records, check each head's seal and the newest
+signed checkpoint; exit 1 on the first broken chain."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scopes_disabled
 
 from borderpro.common.chain import verify_organization
+from borderpro.common.checkpoints import latest_checkpoint, unsigned_checkpoint_files
 from borderpro.organizations.models import Organization
 
 
@@ -32,6 +34,18 @@ class Command(BaseCommand):
                     total += report.checked
                     if not report.ok:
                         broken.append(f"{org.code} ({org.name}): {report.problem}")
+        for path in unsigned_checkpoint_files():
+            self.stderr.write(
+                self.style.WARNING(
+                    f"IGNORED checkpoint {path}: its signature does not match CHAIN_SEAL_KEY"
+                )
+            )
+        checkpoint = latest_checkpoint()
+        if checkpoint is not None:
+            self.stdout.write(
+                f"Compared with the checkpoint of {checkpoint.created_at:%Y-%m-%d %H:%M} UTC "
+                f"({checkpoint.path.name})."
+            )
         if broken:
             for line in broken:
                 self.stderr.write(self.style.ERROR("BROKEN " + line))
