@@ -37,11 +37,15 @@ _MACRO_CONTENT_TYPES = re.compile(
     rb"macroEnabled|vbaProject|vbaData|ms-excel\.(?:intl)?macrosheet|ms-office\.activeX",
     re.IGNORECASE,
 )
-_EXTERNAL_LOAD = re.compile(
-    rb"<Relationship\b[^>]*?Type=\"[^\"]*/(attachedTemplate|oleObject|frame|subDocument)\""
-    rb"[^>]*?TargetMode=\"External\"|<Relationship\b[^>]*?TargetMode=\"External\"[^>]*?"
-    rb"Type=\"[^\"]*/(attachedTemplate|oleObject|frame|subDocument)\"",
-    re.IGNORECASE,
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
+_LOADED_WHEN_OPENED = re.compile(
+    rb"Type=\"[^\"]*/(?:attachedTemplate|oleObject|frame|subDocument)\"", re.IGNORECASE
+)
+_EXTERNAL = re.compile(rb"TargetMode=\"External\"", re.IGNORECASE)
+# A target on another machine: web, FTP, MHTML (CVE-2022-30190) or a network share (UNC,
+# file://host/…); a template on the author's own disk (file:///C:/…) is harmless.
+_REMOTE_TARGET = re.compile(
+    rb"Target=\"\s*(?:https?:|ftp:|mhtml:|\\\\|//|file:/?/?[^/\"])", re.IGNORECASE
 )
 # OLE directory entries are UTF-16LE names: a VBA project, or a packaged file (Ole10Native)
 _OLE_MACROS = "_VBA_PROJECT".encode("utf-16-le")
@@ -156,6 +160,15 @@ def refuse_eicar() -> RefusedFile:
     )
 
 
+def _loads_remote_content(relationships: bytes) -> bool:
+    """Whether a part's relationships fetch a template, object or frame from another
+    machine when the document is opened (template injection, Follina)."""
+    return any(
+        _LOADED_WHEN_OPENED.search(tag) and _EXTERNAL.search(tag) and _REMOTE_TARGET.search(tag)
+        for tag in _RELATIONSHIP.findall(relationships)
+    )
+
+
 def check_archive(data: bytes, *, budget: _Budget | None = None, depth: int = 0) -> None:
     """Refuse an Office/OpenDocument archive with macros, embedded programs or objects,
     external templates, or that expands too much. Raises :class:`RefusedFile`."""
@@ -170,10 +183,10 @@ def check_archive(data: bytes, *, budget: _Budget | None = None, depth: int = 0)
                 lower = info.filename.lower()
                 if lower == "[content_types].xml" and _MACRO_CONTENT_TYPES.search(content):
                     raise _refuse_macros()
-                if lower.endswith(".rels") and _EXTERNAL_LOAD.search(content):
+                if lower.endswith(".rels") and _loads_remote_content(content):
                     raise RefusedFile(
                         _(
-                            "it loads a template or object from the internet when opened; "
+                            "it loads a template or object from another computer when opened; "
                             "save it again without the linked template"
                         )
                     )

@@ -223,3 +223,14 @@ def test_another_key_does_not_match_the_seals(carrier_a, settings) -> None:
     _append(carrier_a, 2)
     settings.CHAIN_SEAL_KEY = "another key that an attacker would have to guess 0123"
     assert "CHAIN_SEAL_KEY changed" in verify_chain(Activity, carrier_a).problem
+
+
+def test_integrity_page_speaks_french(as_alice, carrier_a, alice) -> None:
+    _append(carrier_a, 2)
+    checkpoint_write()
+    alice.language = "fr"
+    alice.save(update_fields=["language"])
+    page = as_alice.get(
+        f"/o/{carrier_a.code}/integrity/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "Dernier point de contrôle" in page and "n° 2, contrôlé le" in page

