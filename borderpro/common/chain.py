@@ -175,6 +175,7 @@ class ChainReport:
     problem: str = ""
     broken_record: str = ""
     first_recorded_at: datetime | None = None
+    seal_only: bool = False  # the records and checkpoint agree, only the head's seal differs
 
 
 def _walk(model: type[ChainedRecord], organization_id: Any, up_to: int) -> Iterator[ChainedRecord]:
@@ -245,13 +246,17 @@ def _end_problem(label: str, head: Any, checked: int, last_hash: str, pinned: An
             f"{label}: the chain head's hash of #{head_seq} is {_short(head_hash)} but record "
             f"#{checked} hashes to {_short(last_hash)} (the head or the newest record was altered)"
         )
-    if head is not None and not seals.head_seal_ok(head):
-        return (
-            f"{label}: the seal of the chain head (#{head_seq}, hash {_short(head_hash)}) does "
-            "not match: the head was moved without the sealing key (records rewritten or "
-            "removed and the head recomputed), or CHAIN_SEAL_KEY changed"
-        )
     return ""
+
+
+def _seal_problem(label: str, head: Any) -> str:
+    if head is None or seals.head_seal_ok(head):
+        return ""
+    return (
+        f"{label}: the seal of the chain head (#{head.seq}, hash {_short(head.last_hash)}) does "
+        "not match: the head was moved without the sealing key (records rewritten or "
+        "removed and the head recomputed), or CHAIN_SEAL_KEY changed"
+    )
 
 
 _LATEST: Any = object()
@@ -290,7 +295,26 @@ def verify_chain(
         problem = problem or _beyond_head(model, organization, up_to)
         if problem:
             return ChainReport(chain, organization.code, checked, False, problem, "", first_at)
+        problem = _seal_problem(str(label), head)
+        if problem:  # every record and the checkpoint agree: only the seal differs
+            return ChainReport(
+                chain, organization.code, checked, False, problem, "", first_at, seal_only=True
+            )
     return ChainReport(chain, organization.code, checked, True, "", "", first_at)
+
+
+def reseal_head(organization: Any, chain: str, report: ChainReport) -> bool:
+    """Seal the head again with the current key after ``report`` found only its seal wrong
+    (``CHAIN_SEAL_KEY`` was changed); only if the head has not moved since."""
+    if not report.seal_only:
+        return False
+    with scopes_disabled():
+        head = ChainHead.objects.get(organization=organization, chain=chain)
+        if head.seq != report.checked:
+            return False
+        seal = seals.head_seal(head.organization_id, chain, head.seq, head.last_hash)
+        same_state = ChainHead.objects.filter(pk=head.pk, seq=head.seq, last_hash=head.last_hash)
+        return same_state.update(seal=seal) == 1
 
 
 def save_report(organization: Any, report: ChainReport, *, when: datetime) -> None:

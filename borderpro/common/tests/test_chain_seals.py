@@ -234,3 +234,26 @@ def test_integrity_page_speaks_french(as_alice, carrier_a, alice) -> None:
         f"/o/{carrier_a.code}/integrity/", HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     assert "Dernier point de contrôle" in page and "n° 2, contrôlé le" in page
+
+
+def test_after_a_key_change_verify_records_reseal_seals_intact_chains_again(
+    carrier_a, settings, capsys
+) -> None:
+    _append(carrier_a, 3)
+    settings.CHAIN_SEAL_KEY = "the new key, changed by the operator 0123456789"
+    with pytest.raises(CommandError, match="CHAIN_SEAL_KEY changed"):
+        call_command("verify_records")
+    call_command("verify_records", "--reseal")
+    assert f"Resealed {CHAIN} of {carrier_a.code}" in capsys.readouterr().out
+    assert verify_chain(Activity, carrier_a).ok and _head(carrier_a).last_verified_ok
+
+
+def test_reseal_does_not_hide_a_broken_link(carrier_a, settings) -> None:
+    records = _append(carrier_a, 3)
+    _sql(
+        f"UPDATE {Activity._meta.db_table} SET params = %s WHERE id = %s",
+        ['{"x": "forged"}', _pk(records[1].pk)],
+    )
+    settings.CHAIN_SEAL_KEY = "the new key, changed by the operator 0123456789"
+    with pytest.raises(CommandError, match="altered"):
+        call_command("verify_records", "--reseal")
