@@ -70,6 +70,7 @@ check: dev-deps messages
 	$(PY) manage.py spectacular --validate --fail-on-warn --file var/openapi.yaml
 	BORDERPRO_MODE=production DEBUG=false ALLOWED_HOSTS=borderpro.example \
 	  SECRET_KEY=ci-check-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP \
+	  CHAIN_SEAL_KEY=ci-check-chain-seal-key-0123456789-abcdefghij \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: dev-deps

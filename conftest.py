@@ -48,6 +48,7 @@ def _test_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.ACCOUNT_EMAIL_VERIFICATION = "none"
+    settings.CHAIN_CHECKPOINT_DIR = tmp_path / "checkpoints"
 
 
 @pytest.fixture(autouse=True)

@@ -38,6 +38,19 @@ if PRODUCTION:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS: production mode needs the site's host names")
 
+# --- Record chains (decision 0005): the seal key is never stored in the database --------
+CHAIN_SEAL_KEY = env_str("CHAIN_SEAL_KEY")
+CHAIN_SEAL_KEY_IS_DEVELOPMENT = not CHAIN_SEAL_KEY  # a warning says so (common/checks.py)
+if PRODUCTION and (len(CHAIN_SEAL_KEY) < 32 or CHAIN_SEAL_KEY == SECRET_KEY):
+    raise ImproperlyConfigured(
+        "CHAIN_SEAL_KEY: production mode needs its own random key of at least 32 characters, "
+        "kept outside the database and apart from SECRET_KEY (set CHAIN_SEAL_KEY or "
+        "CHAIN_SEAL_KEY_FILE)"
+    )
+if CHAIN_SEAL_KEY_IS_DEVELOPMENT:
+    CHAIN_SEAL_KEY = "development chain seal key|" + SECRET_KEY
+CHAIN_CHECKPOINT_DIR = Path(env_str("CHAIN_CHECKPOINT_DIR", str(VAR_DIR / "checkpoints")))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -13,7 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from borderpro.common import rows
+from borderpro.common import rows, seals
 from borderpro.common.models import GENESIS_HASH, ChainedRecord, ChainHead
 
 CHAIN_FIELDS = ("seq", "prev_hash", "record_hash")
@@ -30,7 +30,7 @@ def _head_sql() -> tuple[str, str]:
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     return (
         f"SELECT id, seq, last_hash FROM {table} WHERE organization_id = %s AND chain = %s{lock}",  # noqa: S608
-        f"UPDATE {table} SET seq = %s, last_hash = %s, prev_hash = %s WHERE id = %s",  # noqa: S608
+        f"UPDATE {table} SET seq = %s, last_hash = %s, prev_hash = %s, seal = %s WHERE id = %s",  # noqa: S608
     )
 
 
@@ -66,8 +66,10 @@ def _append_sql(model: type[ChainedRecord]) -> tuple[str, list[Any]]:
 
     The hash is ``sha256(prev_hash | seq | payload)`` computed by the database from the head
     it has just locked and the payload computed here (``ChainedRecord.compute_hash`` is the
-    same formula, used to verify). With ``STORED_ONCE_PER``, a record already stored moves
-    nothing and inserts nothing.
+    same formula, used to verify). The head's seal is the HMAC of (organization, chain, seq,
+    hash) computed with two ``sha256()`` calls from the padded head key sent as parameters
+    (``seals.head_seal`` is the same HMAC; decision 0005). With ``STORED_ONCE_PER``, a record
+    already stored moves nothing and inserts nothing.
     """
     qn = connection.ops.quote_name
     head = qn(ChainHead._meta.db_table)
@@ -78,12 +80,20 @@ def _append_sql(model: type[ChainedRecord]) -> tuple[str, list[Any]]:
         same: list[Any] = [model._meta.get_field(name) for name in model.STORED_ONCE_PER]
         match = " AND ".join(f"{qn(f.column)} = %s" for f in same)
         once = f" AND NOT EXISTS (SELECT 1 FROM {table} WHERE {match})"  # noqa: S608
+    new_hash = (
+        "encode(sha256(convert_to(last_hash || '|' || (seq + 1) || '|' || p.payload, 'UTF8')), "
+        "'hex')"
+    )
+    seal = (
+        "encode(sha256(p.opad || sha256(p.ipad || convert_to(organization_id::text || '|' || "
+        f"chain || '|' || (seq + 1) || '|' || {new_hash}, 'UTF8'))), 'hex')"
+    )
     sql = (
         f"WITH head AS (UPDATE {head} SET prev_hash = last_hash, seq = seq + 1, "  # noqa: S608
-        "last_hash = encode(sha256(convert_to("
-        "last_hash || '|' || (seq + 1) || '|' || %s, 'UTF8')), 'hex') "
+        f"last_hash = {new_hash}, seal = {seal} "
+        "FROM (SELECT %s::text AS payload, %s::bytea AS ipad, %s::bytea AS opad) AS p "
         f"WHERE organization_id = %s AND chain = %s{once} "
-        "RETURNING seq, prev_hash, last_hash) "
+        f"RETURNING {head}.seq, {head}.prev_hash, {head}.last_hash) "
         f"INSERT INTO {table} ({', '.join(qn(str(f.column)) for f in fields)}, "
         "seq, prev_hash, record_hash) "
         f"SELECT {', '.join(['%s'] * len(fields))}, head.seq, head.prev_hash, head.last_hash "
@@ -102,7 +112,9 @@ def _append_in_one_statement(record: ChainedRecord) -> bool:
         for name in model.STORED_ONCE_PER
     ]
     organization = cols.prep("organization", record.organization_id)
-    params = [record.hashed_payload(), organization, model.chain_name(), *once, *values]
+    inner, outer = seals.head_key_pads()
+    params = [record.hashed_payload(), inner, outer, organization, model.chain_name(), *once]
+    params += values
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
@@ -142,7 +154,8 @@ def chain_append[R: ChainedRecord](record: R) -> R:
         record.seq = seq + 1
         record.prev_hash = last_hash
         record.record_hash = record.compute_hash()
-        move_head = (_head_sql()[1], [record.seq, record.record_hash, last_hash, head_id])
+        seal = seals.head_seal(record.organization_id, chain, record.seq, record.record_hash)
+        move_head = (_head_sql()[1], [record.seq, record.record_hash, last_hash, seal, head_id])
         stored = rows.insert(record, unless_stored=record.STORED_ONCE_PER, then=move_head)
     if not stored:  # raised outside the block: nothing was written, nothing to roll back
         raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
@@ -162,58 +175,146 @@ class ChainReport:
     problem: str = ""
     broken_record: str = ""
     first_recorded_at: datetime | None = None
+    seal_only: bool = False  # the records and checkpoint agree, only the head's seal differs
 
 
-def _walk(model: type[ChainedRecord], organization_id: Any) -> Iterator[ChainedRecord]:
+def _walk(model: type[ChainedRecord], organization_id: Any, up_to: int) -> Iterator[ChainedRecord]:
+    """The chain's records up to the head read before (records appended meanwhile wait)."""
     yield from (
-        model.objects.filter(organization_id=organization_id).order_by("seq").iterator(2000)
+        model.objects.filter(organization_id=organization_id, seq__lte=up_to)
+        .order_by("seq")
+        .iterator(2000)
     )
 
 
-def verify_chain(model: type[ChainedRecord], organization) -> ChainReport:
-    """Recompute every link of one chain; report the first broken record, if any."""
+def _beyond_head(model: type[ChainedRecord], organization: Any, up_to: int) -> str:
+    """A problem if records lie beyond the head (stored without moving it)."""
+    extra = model.objects.filter(organization_id=organization.pk, seq__gt=up_to)
+    first = extra.order_by("seq").values_list("seq", flat=True).first()
+    if first is None:
+        return ""
+    head = ChainHead.objects.filter(organization=organization, chain=model.chain_name()).first()
+    now_at = head.seq if head else 0
+    if first <= now_at:  # appended while we walked
+        return ""
+    return (
+        f"{model._meta.verbose_name}: record #{first} lies after the chain head (#{now_at}): "
+        "records were added without moving the head"
+    )
+
+
+def _short(value: str) -> str:
+    return f"{value[:12]}…"
+
+
+def _link_problem(
+    record: ChainedRecord, where: str, expected_seq: int, expected_prev: str, pinned: Any
+) -> str:
+    """What is wrong with one record in the walk ('' if nothing)."""
+    if record.seq != expected_seq:
+        return f"record #{expected_seq} is missing before {where}"
+    if record.prev_hash != expected_prev:
+        return f"{where} does not link to the record before it"
+    if record.compute_hash() != record.record_hash:
+        return f"{where} was altered after it was recorded"
+    if pinned is not None and record.seq == pinned.seq and record.record_hash != pinned.hash:
+        return (
+            f"{where} was rewritten: the checkpoint of {pinned.when:%Y-%m-%d %H:%M} UTC recorded "
+            f"#{pinned.seq} with hash {_short(pinned.hash)}, the record now has "
+            f"{_short(record.record_hash)} (this record or an earlier one was changed and every "
+            "later hash recomputed)"
+        )
+    return ""
+
+
+def _end_problem(label: str, head: Any, checked: int, last_hash: str, pinned: Any) -> str:
+    """What is wrong with where the chain ends: checkpoint, head and seal ('' if nothing)."""
+    if pinned is not None and checked < pinned.seq:
+        return (
+            f"{label}: truncated: the checkpoint of {pinned.when:%Y-%m-%d %H:%M} UTC recorded "
+            f"#{pinned.seq} with hash {_short(pinned.hash)}, the chain now ends at #{checked}"
+        )
+    head_seq = head.seq if head else 0
+    head_hash = head.last_hash if head else GENESIS_HASH
+    if head_seq != checked:
+        return (
+            f"{label}: the chain head says the last record is #{head_seq} but the records end "
+            f"at #{checked} (records after #{checked} were removed, or the head was altered)"
+        )
+    if head_hash != last_hash:
+        return (
+            f"{label}: the chain head's hash of #{head_seq} is {_short(head_hash)} but record "
+            f"#{checked} hashes to {_short(last_hash)} (the head or the newest record was altered)"
+        )
+    return ""
+
+
+def _seal_problem(label: str, head: Any) -> str:
+    if head is None or seals.head_seal_ok(head):
+        return ""
+    return (
+        f"{label}: the seal of the chain head (#{head.seq}, hash {_short(head.last_hash)}) does "
+        "not match: the head was moved without the sealing key (records rewritten or "
+        "removed and the head recomputed), or CHAIN_SEAL_KEY changed"
+    )
+
+
+_LATEST: Any = object()
+
+
+def verify_chain(
+    model: type[ChainedRecord], organization: Any, *, checkpoint: Any = _LATEST
+) -> ChainReport:
+    """Recompute every link of one chain, then check its head, the head's seal and the
+    newest checkpoint written outside the database; report the first problem, if any."""
+    from borderpro.common.checkpoints import latest_checkpoint
+
+    if checkpoint is _LATEST:
+        checkpoint = latest_checkpoint()
+    chain = model.chain_name()
+    pinned = checkpoint.entry(organization.pk, chain) if checkpoint is not None else None
     expected_prev = GENESIS_HASH
-    expected_seq = 1
     checked = 0
     first_at: datetime | None = None
     label = model._meta.verbose_name
     with scopes_disabled():
-        head = ChainHead.objects.filter(organization=organization, chain=model.chain_name()).first()
-        for record in _walk(model, organization.pk):
+        head = ChainHead.objects.filter(organization=organization, chain=chain).first()
+        up_to = head.seq if head else 0
+        for record in _walk(model, organization.pk, up_to):
             if first_at is None:
                 first_at = record.recorded_at
             where = f"{label} {record.pk} (#{record.seq})"
-            problem = ""
-            if record.seq != expected_seq:
-                problem = f"record #{expected_seq} is missing before {where}"
-            elif record.prev_hash != expected_prev:
-                problem = f"{where} does not link to the record before it"
-            elif record.compute_hash() != record.record_hash:
-                problem = f"{where} was altered after it was recorded"
+            problem = _link_problem(record, where, checked + 1, expected_prev, pinned)
             if problem:
                 return ChainReport(
-                    model.chain_name(),
-                    organization.code,
-                    checked,
-                    False,
-                    problem,
-                    str(record.pk),
-                    first_at,
+                    chain, organization.code, checked, False, problem, str(record.pk), first_at
                 )
             checked += 1
             expected_prev = record.record_hash
-            expected_seq += 1
-        head_seq = head.seq if head else 0
-        head_hash = head.last_hash if head else GENESIS_HASH
-        if head_seq != checked or head_hash != expected_prev:
-            problem = (
-                f"{label}: the chain should end at record #{head_seq} but ends at #{checked}"
-                " (records were removed or the chain head was altered)"
-            )
+        problem = _end_problem(str(label), head, checked, expected_prev, pinned)
+        problem = problem or _beyond_head(model, organization, up_to)
+        if problem:
+            return ChainReport(chain, organization.code, checked, False, problem, "", first_at)
+        problem = _seal_problem(str(label), head)
+        if problem:  # every record and the checkpoint agree: only the seal differs
             return ChainReport(
-                model.chain_name(), organization.code, checked, False, problem, "", first_at
+                chain, organization.code, checked, False, problem, "", first_at, seal_only=True
             )
-    return ChainReport(model.chain_name(), organization.code, checked, True, "", "", first_at)
+    return ChainReport(chain, organization.code, checked, True, "", "", first_at)
+
+
+def reseal_head(organization: Any, chain: str, report: ChainReport) -> bool:
+    """Seal the head again with the current key after ``report`` found only its seal wrong
+    (``CHAIN_SEAL_KEY`` was changed); only if the head has not moved since."""
+    if not report.seal_only:
+        return False
+    with scopes_disabled():
+        head = ChainHead.objects.get(organization=organization, chain=chain)
+        if head.seq != report.checked:
+            return False
+        seal = seals.head_seal(head.organization_id, chain, head.seq, head.last_hash)
+        same_state = ChainHead.objects.filter(pk=head.pk, seq=head.seq, last_hash=head.last_hash)
+        return same_state.update(seal=seal) == 1
 
 
 def save_report(organization: Any, report: ChainReport, *, when: datetime) -> None:

@@ -66,6 +66,9 @@ class ChainHead(models.Model):
     # the link before the last one: lets one statement move the head and return what the new
     # record links to (borderpro.common.chain)
     prev_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    # HMAC of (organization, chain, seq, last_hash) with a key that is not in the database
+    # (borderpro.common.seals; decision 0005): a head moved without the key does not match
+    seal = models.CharField(max_length=64, blank=True, default="")
     last_verified_at = models.DateTimeField(null=True, blank=True)
     last_verified_ok = models.BooleanField(null=True)
     last_verified_count = models.PositiveBigIntegerField(default=0)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import io
+import json
 import tempfile
 import zipfile
 
@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from borderpro.common.checkpoints import chain_checkpoint_summary
+from borderpro.common.csvsafe import safe_csv_writer
 from borderpro.common.models import Job
 from borderpro.evidence.models import EvidenceFile
 from borderpro.organizations.activity import activity_record
@@ -28,7 +30,7 @@ def export_zip(job: Job) -> None:
     )
     job.report(done=0, total=len(files) + 1, message=_("Collecting files…"))
     manifest = io.StringIO()
-    writer = csv.writer(manifest)
+    writer = safe_csv_writer(manifest)
     writer.writerow(
         ["file", "title", "what it proves", "document date", "expires on", "sha256", "bytes"]
     )
@@ -53,6 +55,9 @@ def export_zip(job: Job) -> None:
                 )
                 job.report(done=index, message=evidence.title)
             archive.writestr("manifest.csv", manifest.getvalue())
+            checkpoint = chain_checkpoint_summary(organization)
+            if checkpoint is not None:  # the signed heads of its record chains (decision 0005)
+                archive.writestr("record-checkpoint.json", json.dumps(checkpoint, indent=1))
         tmp.seek(0)
         stamp = timezone.now().strftime("%Y%m%d-%H%M")
         job.result_name = f"evidence-{organization.code}-{stamp}.zip"

@@ -37,9 +37,26 @@ def _sha256(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
-def evidence_check(*, organization: Any, upload: UploadedFile) -> tuple[Any, str]:
-    """Size, type and duplicate checks. Raises ValidationError naming the file and reason."""
-    name = upload.name or "file"
+MAX_NAME_LENGTH = 255
+
+
+def fit_name(name: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """The file's base name, cut to ``limit`` characters keeping its extension."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1] or "file"
+    if len(name) <= limit:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 16:
+        return name[:limit]
+    return stem[: limit - len(extension) - 1] + "." + extension
+
+
+def evidence_check(
+    *, organization: Any, upload: UploadedFile, require_image: bool = False
+) -> tuple[Any, str]:
+    """Size, type, content and duplicate checks. Raises ValidationError naming the file and
+    the reason. With ``require_image`` only a photo that decodes is accepted."""
+    name = fit_name(upload.name or "file")
     limit = settings.EVIDENCE_MAX_UPLOAD_BYTES
     if upload.size and upload.size > limit:
         raise _refuse(
@@ -48,7 +65,7 @@ def evidence_check(*, organization: Any, upload: UploadedFile) -> tuple[Any, str
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
     try:
-        kind = sniff(upload, name)
+        kind = sniff(upload, name, require_image=require_image)
     except RefusedFile as exc:
         raise _refuse(name, str(exc)) from exc
     digest = _sha256(upload)
@@ -72,9 +89,14 @@ def evidence_upload(
     document_date: date | None = None,
     expires_on: date | None = None,
     origin: str = EvidenceFile.Origin.DOCUMENT,
+    require_image: bool = False,
 ) -> EvidenceFile:
-    kind, digest = evidence_check(organization=organization, upload=upload)
-    name = upload.name or "file"
+    """Store ``upload`` in the vault after every check; nothing is written when refused.
+    ``require_image`` accepts only a photo that decodes (field photos)."""
+    kind, digest = evidence_check(
+        organization=organization, upload=upload, require_image=require_image
+    )
+    name = fit_name(upload.name or "file")
     evidence = EvidenceFile(
         id=uuid7(),
         organization=organization,
@@ -83,7 +105,7 @@ def evidence_upload(
         proves=proves,
         document_date=document_date,
         expires_on=expires_on,
-        original_name=name[:255],
+        original_name=name,
         size=upload.size or 0,
         sha256=digest,
         content_type=kind.mime,

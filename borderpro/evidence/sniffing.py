@@ -1,9 +1,12 @@
-"""Decide what a file really is from its content, not its name.
+"""Decide what a file really is from its content, not its name, then look inside it.
 
 Only types a validator needs as proof are allowed: documents (PDF, Word, Excel,
 PowerPoint, OpenDocument, plain text and CSV) and photos (JPEG, PNG, WebP, HEIC, GIF,
 TIFF). Anything else — executables, scripts, HTML, SVG, archives — is refused, and so is a
-file whose name claims another type than its content.
+file whose name claims another type than its content. An allowed type is then inspected
+(``containers`` for Office files, ``contents`` for PDF, images and text): macros, embedded
+programs, zip bombs, active PDF content, polyglots, HTML in text, CSV formulas, undecodable
+images and the EICAR test string are refused (decision records 0002 and 0005).
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.utils.translation import gettext_lazy as _
+
+from borderpro.evidence import containers, contents
+from borderpro.evidence.errors import RefusedFile
 
 
 @dataclass(frozen=True)
@@ -57,9 +63,9 @@ _DANGEROUS_PREFIXES: tuple[tuple[bytes, str], ...] = (
     (b"#!", "a script"),
 )
 
+IMAGES = (PNG, JPEG, GIF, WEBP, HEIC, TIFF)
 
-class RefusedFile(Exception):
-    """The file is not accepted; the message says why in words a person understands."""
+__all__ = ["ALLOWED", "ALLOWED_EXTENSIONS", "IMAGES", "FileKind", "RefusedFile", "sniff"]
 
 
 def _zip_kind(stream: IO[bytes]) -> FileKind | None:
@@ -81,29 +87,33 @@ def _zip_kind(stream: IO[bytes]) -> FileKind | None:
 
 
 def _text_kind(head: bytes, extension: str) -> FileKind | None:
+    """Text or CSV when the start decodes as UTF-8 or CP1252 (markup in it was already
+    refused by ``contents.check_text``)."""
     if b"\x00" in head:
         return None
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
+    for encoding in ("utf-8", "cp1252"):
         try:
-            text = head.decode("cp1252")
+            head.decode(encoding)
         except UnicodeDecodeError:
-            return None
-    lowered = text.lstrip().lower()
-    if lowered.startswith(("<!doctype html", "<html", "<svg", "<?xml", "<script")):
-        return None
-    return CSV if extension == "csv" else TEXT
+            continue
+        return CSV if extension == "csv" else TEXT
+    return None
 
 
-def sniff(stream: IO[bytes], filename: str) -> FileKind:
-    """The allowed kind of the file's content, or :class:`RefusedFile`."""
+def sniff(stream: IO[bytes], filename: str, *, require_image: bool = False) -> FileKind:
+    """The allowed kind of the file's content, or :class:`RefusedFile`.
+
+    With ``require_image`` only a photo that decodes within the pixel bound is accepted.
+    """
     stream.seek(0)
-    head = stream.read(8192)
+    data = stream.read()
     stream.seek(0)
+    head = data[:8192]
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if not head:
         raise RefusedFile(_("the file is empty"))
+    if containers.EICAR_MARK in data:
+        raise containers.refuse_eicar()
     for prefix, what in _DANGEROUS_PREFIXES:
         if head.startswith(prefix):
             raise RefusedFile(
@@ -132,6 +142,8 @@ def sniff(stream: IO[bytes], filename: str) -> FileKind:
         if kind is None:
             raise RefusedFile(_("the content is an archive; upload the documents themselves"))
     else:
+        if b"\x00" not in head:
+            contents.check_text(data, is_csv=extension == "csv")
         kind = _text_kind(head, extension)
     if kind is None:
         raise RefusedFile(_("this type of file is not accepted (allowed: documents and photos)"))
@@ -140,4 +152,22 @@ def sniff(stream: IO[bytes], filename: str) -> FileKind:
             _("the name ends in .%(ext)s but the content is %(label)s")
             % {"ext": extension, "label": kind.label}
         )
+    if require_image and kind not in IMAGES:
+        raise RefusedFile(
+            _("a photo is expected and the content is %(label)s") % {"label": kind.label}
+        )
+    _inspect(data, kind, require_image=require_image)
     return kind
+
+
+def _inspect(data: bytes, kind: FileKind, *, require_image: bool) -> None:
+    """Look inside an allowed type for what makes it dangerous (raises RefusedFile)."""
+    if kind in (DOCX, XLSX, PPTX, ODT, ODS):
+        containers.check_archive(data)
+    elif kind is OLE:
+        containers.check_ole(data)
+    elif kind is PDF:
+        contents.check_pdf(data)
+    elif kind in IMAGES:
+        contents.check_image(data, str(kind.label), decode=require_image)
+    # text and CSV were checked before their kind was decided

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from borderpro.accounts.models import User
+from borderpro.common.checkpoints import attach_checkpoints, latest_checkpoint
 from borderpro.common.dashboard import client_columns, render_panels
 from borderpro.common.forms import apply_validation_error
 from borderpro.common.http import AuthedRequest, OrgRequest
@@ -293,7 +294,7 @@ def integrity(request: OrgRequest) -> HttpResponse:
             organization=org, actor=request.user, kind="organizations.verify_records"
         )
         return redirect(f"{reverse('organizations:integrity', args=[org.code])}?job={started.pk}")
-    heads = ChainHead.objects.filter(organization=org).order_by("chain")
+    heads = attach_checkpoints(ChainHead.objects.filter(organization=org).order_by("chain"), org)
     job: Job | None = None
     try:
         job_id = uuid.UUID(request.GET.get("job", ""))
@@ -303,7 +304,9 @@ def integrity(request: OrgRequest) -> HttpResponse:
         job = Job.objects.filter(organization=org, pk=job_id).first()
     stale = timezone.now() - timedelta(days=1)
     return render(
-        request, "organizations/integrity.html", {"heads": heads, "job": job, "stale": stale}
+        request,
+        "organizations/integrity.html",
+        {"heads": heads, "job": job, "stale": stale, "checkpoint": latest_checkpoint()},
     )
 
 

@@ -25,8 +25,9 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 
+from borderpro.common.csvsafe import csv_safe_cell
+
 TEXT, INTEGER, DATE, MONEY, CHOICE = "text", "integer", "date", "money", "choice"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def csv_cell(value: Any, column: Column | None = None) -> str:
     if isinstance(value, Decimal) and column is not None and column.kind == MONEY:
         return f"{value:.2f}"
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
+        return str(csv_safe_cell(value))
     return str(value)
 
 

@@ -22,6 +22,7 @@ def _settings_error(**overrides: str) -> str:
             "DEBUG": "false",
             "ALLOWED_HOSTS": "borderpro.example",
             "SECRET_KEY": GOOD_SECRET,
+            "CHAIN_SEAL_KEY": "k" * 40,
         }
     )
     for key, value in overrides.items():
@@ -53,6 +54,9 @@ def test_production_starts_with_safe_settings() -> None:
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"SESSION_COOKIE_AGE": "ten"}, "SESSION_COOKIE_AGE"),
         ({"STORAGE_BACKEND": "ftp"}, "STORAGE_BACKEND"),
+        ({"CHAIN_SEAL_KEY": None}, "CHAIN_SEAL_KEY"),
+        ({"CHAIN_SEAL_KEY": "short"}, "CHAIN_SEAL_KEY"),
+        ({"CHAIN_SEAL_KEY": GOOD_SECRET}, "CHAIN_SEAL_KEY"),
     ],
 )
 def test_production_refuses_unsafe_or_malformed_values(overrides: dict, named: str) -> None:

@@ -207,3 +207,16 @@ def test_export_zip_job_contains_every_file_and_a_manifest(
     names = archive.namelist()
     assert "manifest.csv" in names and len(names) == 3
     assert first.sha256 in archive.read("manifest.csv").decode()
+
+
+def test_export_manifest_neutralises_formula_cells(
+    as_alice, carrier_a, django_capture_on_commit_callbacks
+) -> None:
+    evidence_for(carrier_a, title='=HYPERLINK("http://x.example")', proves="@SUM(1+1)")
+    with django_capture_on_commit_callbacks(execute=True):
+        as_alice.post(f"/o/{carrier_a.code}/evidence/export/")
+    job = Job.objects.get(organization=carrier_a, kind="evidence.export_zip")
+    with job.result_file.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        manifest = archive.read("manifest.csv").decode()
+    assert "'=HYPERLINK" in manifest and "'@SUM(1+1)" in manifest
+    assert ",=HYPERLINK" not in manifest and ",@SUM" not in manifest

@@ -109,6 +109,13 @@ def _sha256(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
+def _stored_image(organization: Any, digest: str) -> EvidenceFile | None:
+    """The vault's image with these bytes (a stored PDF with the same hash is no photo)."""
+    return EvidenceFile.objects.filter(
+        organization=organization, sha256=digest, content_type__startswith="image/"
+    ).first()
+
+
 def photo_upload(
     *, actor: Any, organization: Any, client_id: UUID, upload: UploadedFile, title: str = ""
 ) -> tuple[EvidenceFile, bool]:
@@ -121,7 +128,7 @@ def photo_upload(
         if receipt.evidence.sha256 != digest:
             raise ClientIdConflict(receipt.evidence)
         return receipt.evidence, False
-    evidence = EvidenceFile.objects.filter(organization=organization, sha256=digest).first()
+    evidence = _stored_image(organization, digest)
     created = evidence is None
     if evidence is None:
         try:
@@ -132,10 +139,11 @@ def photo_upload(
                 title=title or _("Field photo"),
                 proves=_("Photo taken during field operations"),
                 origin=EvidenceFile.Origin.FIELD,
+                require_image=True,
             )
         except ValidationError:
             # a concurrent send of the same photo stored it first: that file is the answer
-            evidence = EvidenceFile.objects.filter(organization=organization, sha256=digest).first()
+            evidence = _stored_image(organization, digest)
             if evidence is None:
                 raise
             created = False

@@ -66,3 +66,22 @@ def test_a_photo_preview_is_not_a_download_in_the_activity_feed(
     assert not Activity.objects.filter(organization=carrier_a, verb="evidence.downloaded").exists()
     assert as_alice.get(url).status_code == 200
     assert Activity.objects.filter(organization=carrier_a, verb="evidence.downloaded").count() == 1
+
+
+def test_a_document_already_in_the_vault_cannot_be_sent_again_as_a_photo(
+    bob: Any, carrier_a: Any
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from borderpro.common.samples import pdf_bytes
+
+    document = evidence_for(carrier_a, title="Seal policy", content=pdf_bytes("Seal policy"))
+    with pytest.raises(ValidationError):
+        services.photo_upload(
+            actor=bob,
+            organization=carrier_a,
+            client_id=uuid4(),
+            upload=SimpleUploadedFile("photo.png", pdf_bytes("Seal policy")),
+        )
+    assert EvidenceFile.objects.filter(organization=carrier_a).count() == 1
+    assert EvidenceFile.objects.get().pk == document.pk
