@@ -1,4 +1,5 @@
-"""System checks of the base: a development chain seal key is said to be one."""
+"""System checks of the base: `check --deploy` says when chains are sealed with the
+development key (production refuses to start without its own)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.core.checks import Warning, register
 
 
-@register()
+@register(deploy=True)
 def chain_seal_key_check(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
     if not getattr(settings, "CHAIN_SEAL_KEY_IS_DEVELOPMENT", False):
         return []
