@@ -54,7 +54,14 @@
     return m ? decodeURIComponent(m[1]) : "";
   }
   function labelOf(item) {
-    return item.label + " · " + new Date(item.created_at).toLocaleString();
+    return item.label + " · " + readableTime(item.created_at);
+  }
+  // The page's one date format (borderpro/formats): "4 Dec 2026, 14:05" / "4 déc. 2026, 14 h 05".
+  function readableTime(iso) {
+    var fr = document.documentElement.lang === "fr";
+    return new Date(iso).toLocaleString(fr ? "fr-CA" : "en-GB", {
+      day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+    });
   }
   function refreshBadge() {
     return queue.all().then(function (items) {
