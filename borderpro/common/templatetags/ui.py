@@ -65,9 +65,22 @@ def demo_logins() -> dict | None:
     from borderpro.organizations.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
 
     emails = [u[0] for u in DEMO_USERS]
-    if not User.objects.filter(email__in=emails).exists():
+    users = {
+        u.email: u
+        for u in User.objects.filter(email__in=emails).prefetch_related("memberships__organization")
+    }
+    if not users:
         return None
-    return {"password": DEMO_PASSWORD, "users": [(u[0], u[2]) for u in DEMO_USERS]}
+
+    def what(email: str) -> str:
+        # The same role label the header shows (one place: Role), with the organization.
+        user = users.get(email)
+        membership = next(iter(user.memberships.all()), None) if user else None
+        if membership is None:
+            return ""
+        return f"{role_label(membership.role)} ({membership.organization.name})"
+
+    return {"password": DEMO_PASSWORD, "users": [(e, what(e)) for e in emails if e in users]}
 
 
 @register.filter
