@@ -64,7 +64,7 @@ def form_restore(request: Any, form: forms.BaseForm, *, key: str) -> forms.BaseF
             multiple = isinstance(form.fields[name], forms.MultipleChoiceField)
             form.initial[name] = values if multiple else (values[0] if values else "")
     form.cleaned_data = {}
-    form._errors = ErrorDict()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
     for field, messages in refused["errors"].items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
