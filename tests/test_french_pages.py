@@ -112,3 +112,15 @@ def test_the_integrity_page_names_records_without_identifiers(
     activity_record(organization=carrier_a, actor=None, verb="organization.created")
     page = visible_text(as_alice.get(f"/o/{carrier_a.code}/integrity/").content.decode())
     assert "organizations.activity" not in page
+
+
+def test_a_refused_program_is_named_in_french() -> None:
+    import io
+
+    from django.utils import translation
+
+    from borderpro.evidence.sniffing import RefusedFile, sniff
+
+    with translation.override("fr"), pytest.raises(RefusedFile) as refused:
+        sniff(io.BytesIO(b"MZ" + b"\0" * 64), "tool.pdf")
+    assert "un programme Windows" in str(refused.value)
