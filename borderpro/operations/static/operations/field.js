@@ -258,9 +258,22 @@
     canvas.addEventListener("pointerup", function () { drawing = false; });
     document.querySelector("[data-signature-clear]").addEventListener("click", function () { ctx.clearRect(0, 0, canvas.width, canvas.height); signed = false; });
   }
+  // A typed name is the keyboard and screen-reader alternative to drawing: written onto the
+  // pad when nothing was drawn, so the record keeps one signature image either way.
+  function typedSignature() {
+    var typed = document.querySelector("[data-signature-typed]");
+    var name = typed ? typed.value.trim() : "";
+    if (!canvas || signed || !name) { return signed; }
+    var pad = canvas.getContext("2d");
+    pad.clearRect(0, 0, canvas.width, canvas.height);
+    pad.fillStyle = "#0d1b26";
+    pad.font = "italic 56px 'Segoe Script', 'Brush Script MT', cursive";
+    pad.fillText(name, 24, canvas.height * 0.62, canvas.width - 48);
+    return true;
+  }
   function signatureBlob() {
     return new Promise(function (resolve) {
-      if (!canvas || !signed) { resolve(null); return; }
+      if (!canvas || !typedSignature()) { resolve(null); return; }
       canvas.toBlob(function (blob) { resolve(blob); }, "image/png");
     });
   }
