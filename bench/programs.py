@@ -147,6 +147,15 @@ def run() -> list[dict]:
                 budget=50,
             )
         )
+        for name, url in (
+            ("programs: Why? page, PIP (demo)", "/o/mapleleaf/programs/PIP/"),
+            (
+                "programs: what-if with a trip into Canada (demo)",
+                "/o/mapleleaf/programs/what-if/?direction=into_canada&port_code=0440"
+                "&importer_pip=true",
+            ),
+        ):
+            rows.append(page_row(name, client, url, budget=50))
         consultancy, user = _generated_portfolio(100)
         big = Client()
         big.force_login(user)

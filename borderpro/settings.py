@@ -223,6 +223,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"] if not env_bool("SECURE_HSTS_PRELOAD"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "borderpro" / "locale"]
+FORMAT_MODULE_PATH = ["borderpro.formats"]  # one unambiguous date format per language
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

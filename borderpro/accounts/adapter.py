@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -9,3 +13,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # Anyone may create an account; an account sees nothing until it creates an
         # organization or accepts an invitation.
         return True
+
+    def login(self, request: HttpRequest, user: Any) -> None:
+        # Speak the person's language from the moment they are signed in: the "signed in
+        # as …" message is written in this same request, before the next one switches.
+        super().login(request, user)
+        if user.language in {code for code, _name in settings.LANGUAGES}:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from borderpro.evidence.models import EvidenceFile
@@ -11,11 +14,21 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def _accepted_help() -> Any:
+    """Translated when shown, not when the module is imported (in whatever language then)."""
+    return lazy(
+        lambda: (
+            str(_("Documents or photos. Accepted: %(types)s."))
+            % {"types": ", ".join(ALLOWED_EXTENSIONS)}
+        ),
+        str,
+    )()
+
+
 class EvidenceUploadForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("Documents or photos. Accepted: %(types)s.")
-        % {"types": ", ".join(ALLOWED_EXTENSIONS)},
+        help_text=_accepted_help(),
         widget=forms.ClearableFileInput(
             attrs={"accept": ",".join("." + e for e in ALLOWED_EXTENSIONS)}
         ),

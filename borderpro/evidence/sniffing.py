@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -55,12 +55,12 @@ CSV = FileKind("text/csv", "CSV", ("csv",))
 ALLOWED = (PDF, PNG, JPEG, GIF, WEBP, HEIC, TIFF, DOCX, XLSX, PPTX, ODT, ODS, OLE, TEXT, CSV)
 ALLOWED_EXTENSIONS = sorted({ext for kind in ALLOWED for ext in kind.extensions})
 
-_DANGEROUS_PREFIXES: tuple[tuple[bytes, str], ...] = (
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\xca\xfe\xba\xbe", "a macOS program"),
-    (b"\xcf\xfa\xed\xfe", "a macOS program"),
-    (b"#!", "a script"),
+_DANGEROUS_PREFIXES: tuple[tuple[bytes, Any], ...] = (  # words translated when shown
+    (b"MZ", _("a Windows program")),
+    (b"\x7fELF", _("a Linux program")),
+    (b"\xca\xfe\xba\xbe", _("a macOS program")),
+    (b"\xcf\xfa\xed\xfe", _("a macOS program")),
+    (b"#!", _("a script")),
 )
 
 IMAGES = (PNG, JPEG, GIF, WEBP, HEIC, TIFF)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -13,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from borderpro.common.chain import chain_append
+from borderpro.common.dates import format_day
 from borderpro.organizations.models import Activity
 
 # The foundation's verbs. Every other app keeps its own in ``borderpro/<app>/verbs.py``
@@ -93,12 +95,22 @@ def _stored_params(params: dict[str, Any]) -> dict[str, str]:
         return {key: str(value) for key, value in params.items()}
 
 
+def _readable(value: Any) -> Any:
+    """A date parameter (stored ISO, "2027-02-17") written the reader's way."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return format_day(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def activity_text(activity: Activity) -> str:
     template = known_verbs().get(activity.verb)
     if template is None:
         return activity.verb
     params = {
-        key: gettext(value) if key in LABEL_PARAMS and value else value
+        key: gettext(value) if key in LABEL_PARAMS and value else _readable(value)
         for key, value in activity.params.items()
     }
     try:

@@ -104,6 +104,16 @@ class Organization(UUIDModel):
     def is_consultancy(self) -> bool:
         return self.kind == self.Kind.CONSULTANCY
 
+    @property
+    def kind_label(self) -> str:
+        """What the organization is, in words its own people use: "Consultancy", or the line
+        of business ("Highway carrier"); "Client company" is the consultant's word only."""
+        if self.is_consultancy:
+            return str(self.Kind.CONSULTANCY.label)
+        if self.business_type:
+            return str(self.get_business_type_display())
+        return str(_("Company"))
+
     def local_now(self) -> datetime:
         return timezone.localtime(timezone=zoneinfo.ZoneInfo(self.time_zone))
 

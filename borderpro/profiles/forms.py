@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -226,6 +228,10 @@ class PackageForm(forms.Form):
         ]
 
 
+def _when(moment: Any) -> str:
+    return date_format(localtime(moment), "DATETIME_FORMAT")
+
+
 class SubmissionForm(forms.Form):
     agency = forms.ChoiceField(label=_("Submitted to"), choices=[])
     submitted_on = forms.DateField(label=_("Submitted on"), widget=DATE)
@@ -242,7 +248,8 @@ class SubmissionForm(forms.Form):
         self.snapshots = {str(s.pk): s for s in snapshots}
         cast(forms.ChoiceField, self.fields["agency"]).choices = Submission.Agency.choices
         cast(forms.ChoiceField, self.fields["snapshot"]).choices = [
-            (k, f"{s.framework.label} · {s}") for k, s in self.snapshots.items()
+            (k, f"{s.framework.label} · {_when(s.created_at)} ({s.language})")
+            for k, s in self.snapshots.items()
         ]
 
     def clean_snapshot(self) -> Any:

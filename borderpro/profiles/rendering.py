@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from borderpro.catalogue.models import Level, pick
+from borderpro.common.dates import format_day
 from borderpro.profiles.models import ReviewState, Status
 from borderpro.profiles.selectors.workspace import GAPS
 from borderpro.profiles.templatetags.profiles_ui import REVIEW_CLASS, STATUS_CLASS, _icon
@@ -76,7 +77,7 @@ def render_row(row: Any, s: dict[str, Any]) -> SafeString:
     out.append(f"<span>{s['icons']['users']}{owner}</span>")
     if row.due_on:
         late = "pf-late" if row.due_on < s["today"] and e.status != "implemented" else ""
-        out.append(f'<span class="{late}">{s["icons"]["clock"]}{row.due_on.isoformat()}</span>')
+        out.append(f'<span class="{late}">{s["icons"]["clock"]}{format_day(row.due_on)}</span>')
     n = len(row.evidence)
     out.append(
         f"<span>{s['icons']['file']}{n} {esc(s['file'] if n == 1 else s['files'])}</span></div>"

@@ -13,9 +13,11 @@ from datetime import date
 from typing import Any
 
 from borderpro.programs import dates
+from borderpro.programs.labels import source_url
 from borderpro.programs.rules import (
     MET,
     MISSING,
+    NOT_APPLICABLE,
     NOT_MET,
     UNKNOWN,
     Criterion,
@@ -29,6 +31,9 @@ from borderpro.programs.rules import (
 )
 
 ELIGIBLE, NOT_ELIGIBLE, INCOMPLETE = "eligible", "not_eligible", "incomplete"
+# The membership that makes a carrier a member of the program itself (FAST and mutual
+# recognition are what a PIP or C-TPAT membership opens, not memberships of their own).
+OWN_MEMBERSHIP = {"PIP": "PIP", "CTPAT_HIGHWAY": "CTPAT", "LVS": "LVS"}
 TRIP_SECTIONS = ("crossing", "driver", "importer")
 DUE_SOON_DAYS = 90
 
@@ -51,6 +56,8 @@ def evaluate_criterion(
     criterion: Criterion, facts: dict[str, Any], as_of: date, lang: str, notes: dict[str, Any]
 ) -> dict[str, Any]:
     result = judge(criterion.test, facts, as_of)
+    if criterion.gate and result == NOT_MET:
+        result = NOT_APPLICABLE
     read = {}
     for path in criterion.facts:
         value = lookup(facts, path)
@@ -58,10 +65,10 @@ def evaluate_criterion(
     row = {
         "id": criterion.id,
         "result": result,
-        "explanation": criterion.explanation[result][lang],
-        "source": criterion.source_url,
+        "explanation": criterion.explanation[NOT_MET if result == NOT_APPLICABLE else result][lang],
+        "source": source_url(criterion.source_url, lang),
         "confidence": criterion.confidence,
-        "next_step": None if result == MET else criterion.next_step[lang],
+        "next_step": None if result in (MET, NOT_APPLICABLE) else criterion.next_step[lang],
         "fix": criterion.fix,
         "scope": criterion.scope,
         "facts": read,
@@ -76,6 +83,8 @@ def evaluate_criterion(
 
 def program_result(criteria: list[dict[str, Any]]) -> str:
     results = {c["result"] for c in criteria}
+    if NOT_APPLICABLE in results:
+        return NOT_APPLICABLE
     if NOT_MET in results:
         return NOT_ELIGIBLE
     if UNKNOWN in results:
@@ -98,15 +107,24 @@ def evaluate_program(
         if c.applies_on(as_of) and (trip or c.scope == "carrier")
     ]
     result = program_result(criteria)
-    first_open = next((c for c in criteria if c["result"] == NOT_MET), None) or next(
-        (c for c in criteria if c["result"] == UNKNOWN), None
+    first_open = (
+        None
+        if result == NOT_APPLICABLE
+        else next((c for c in criteria if c["result"] == NOT_MET), None)
+        or next((c for c in criteria if c["result"] == UNKNOWN), None)
     )
+    own = OWN_MEMBERSHIP.get(program.code)
+    status = ((facts.get("memberships") or {}).get(own) or {}).get("status") if own else None
     out: dict[str, Any] = {
         "program": program.code,
         "name": program.name[lang],
         "summary": program.summary[lang],
-        "source": program.source_url,
+        "source": source_url(program.source_url, lang),
         "result": result,
+        # A member sees its membership first; ``result`` is then what a re-application or a
+        # what-if would get.
+        "member": status in rules.active_statuses,
+        "membership": {"program": own, "status": status or "none"} if own else None,
         "scope": "trip" if any(c["scope"] == "trip" for c in criteria) else "carrier",
         "criteria": criteria,
         "blocking": [c["id"] for c in criteria if c["result"] == NOT_MET],
@@ -139,7 +157,7 @@ def _status(due: date, as_of: date, kind: str = "") -> str:
 
 
 def _deadline_row(
-    program: str, kind: str, due: date, as_of: date, text: str, rule: Any
+    program: str, kind: str, due: date, as_of: date, text: str, rule: Any, lang: str
 ) -> dict[str, Any]:
     return {
         "program": program,
@@ -148,7 +166,9 @@ def _deadline_row(
         "days_left": dates.days_between(as_of, due),
         "status": _status(due, as_of, kind),
         "explanation": text,
-        "source": rule["source_url"] if isinstance(rule, dict) else rule.source_url,
+        "source": source_url(
+            rule["source_url"] if isinstance(rule, dict) else rule.source_url, lang
+        ),
         "confidence": rule["confidence"] if isinstance(rule, dict) else rule.confidence,
     }
 
@@ -173,7 +193,9 @@ def deadlines(facts: dict[str, Any], as_of: date, lang: str, rules: Rules) -> li
         due = membership_deadline(rule, memberships.get(rule.program) or {}, as_of)
         if due is not None:
             rows.append(
-                _deadline_row(rule.program, rule.kind, due, as_of, rule.explanation[lang], rule)
+                _deadline_row(
+                    rule.program, rule.kind, due, as_of, rule.explanation[lang], rule, lang
+                )
             )
     drivers = list(facts.get("drivers") or [])
     if facts.get("driver"):
@@ -186,7 +208,9 @@ def deadlines(facts: dict[str, Any], as_of: date, lang: str, rules: Rules) -> li
             if expires is None or card_rule is None:
                 continue
             text = card_rule["explanation"][lang].format(name=name)
-            rows.append(_deadline_row("FAST", card_rule["kind"], expires, as_of, text, card_rule))
+            rows.append(
+                _deadline_row("FAST", card_rule["kind"], expires, as_of, text, card_rule, lang)
+            )
     return sorted(rows, key=lambda r: (r["due"], r["kind"], r["explanation"]))
 
 

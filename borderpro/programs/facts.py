@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 from rest_framework import serializers
 
+from borderpro.common.dates import format_day
 from borderpro.organizations.models import BusinessType
 from borderpro.programs.models import DECLARATION_FIELDS, Declarations, Membership, Program, Status
 
@@ -184,8 +185,8 @@ NOTES = {
 def _msr_note(day: date, must: int | None) -> dict[str, str]:
     score = "—" if must is None else f"{must}"
     return {
-        "en": f"Minimum Security Requirements: derived from the PIP readiness of the security profile on {day.isoformat()}: {score}% of the must requirements implemented (met only at 100%).",
-        "fr": f"Exigences minimales relatives à la sécurité : déduites de l'état de préparation du profil de sécurité PEP au {day.isoformat()} : {score} % des exigences obligatoires mises en œuvre (respectées seulement à 100 %).",
+        "en": f"Minimum Security Requirements: derived from the PIP readiness of the security profile on {format_day(day, 'en')}: {score}% of the must requirements implemented (met only at 100%).",
+        "fr": f"Exigences minimales relatives à la sécurité : déduites de l'état de préparation du profil de sécurité PEP au {format_day(day, 'fr')} : {score} % des exigences obligatoires mises en œuvre (respectées seulement à 100 %).",
     }
 
 

@@ -27,6 +27,7 @@ CONFIDENCE = ("confirmed", "third-party", "inferred", "dated", "unconfirmed")
 SCOPES = ("carrier", "trip")
 FIXES = ("settings", "profile", "declarations", "readiness", "memberships", "people", "what_if")
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+NOT_APPLICABLE = "not_applicable"  # a gate criterion not met: the program is not for this case
 MISSING = object()
 
 
@@ -48,6 +49,9 @@ class Criterion:
     effective_from: date | None = None
     effective_to: date | None = None
     examples: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # gate: when not met, the program does not apply (e.g. FAST into Canada for a trip
+    # into the U.S.): "not applicable" rather than "not eligible".
+    gate: bool = False
 
     def applies_on(self, day: date) -> bool:
         return (self.effective_from is None or self.effective_from <= day) and (
@@ -304,6 +308,7 @@ def _criterion(raw: dict[str, Any], program: str, constants: dict[str, list[Any]
         effective_from=start,
         effective_to=end,
         examples=dict(raw.get("examples") or {}),
+        gate=bool(raw.get("gate", False)),
     )
 
 

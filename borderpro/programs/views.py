@@ -63,6 +63,14 @@ def _visible(request: HttpRequest, keys: tuple[str, ...]) -> list[str]:
     return [k for k in keys if k in allowed]
 
 
+def _obligations(answer: dict[str, Any], program: dict[str, Any]) -> list[dict[str, Any]]:
+    """What keeps a member in good standing: the dated duties of its own membership."""
+    if not program.get("member"):
+        return []
+    own = program["membership"]["program"]
+    return [d for d in answer["deadlines"] if d["program"] == own]
+
+
 @org_view("programs.view")
 def home(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -76,6 +84,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "p": p,
             "membership": memberships.get(MEMBERSHIP_OF.get(p["program"], "")),
             "deadline": _next_deadline(answer, p["program"]),
+            "obligations": _obligations(answer, p),
         }
         for p in answer["programs"]
     ]

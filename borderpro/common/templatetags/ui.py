@@ -67,9 +67,24 @@ def demo_logins() -> dict | None:
 
     logins = registered()
     emails = [email for email, _what in logins.users]
-    if not emails or not get_user_model().objects.filter(email__in=emails).exists():
+    users = {
+        u.email: u
+        for u in get_user_model()
+        .objects.filter(email__in=emails)
+        .prefetch_related("memberships__organization")
+    }
+    if not users:
         return None
-    return {"password": logins.password, "users": logins.users}
+
+    def what(email: str) -> str:
+        # The same role label the header shows (one place: Role), with the organization.
+        user = users.get(email)
+        membership = next(iter(user.memberships.all()), None) if user else None
+        if membership is None:
+            return ""
+        return f"{role_label(membership.role)} ({membership.organization.name})"
+
+    return {"password": logins.password, "users": [(e, what(e)) for e in emails if e in users]}
 
 
 @register.filter

@@ -12,6 +12,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from borderpro.common import rows
@@ -132,12 +133,14 @@ def photo_upload(
     created = evidence is None
     if evidence is None:
         try:
+            with translation.override(organization.language):  # stored text: its language
+                default_title, proves = _("Field photo"), _("Photo taken during field operations")
             evidence = evidence_upload(
                 actor=actor,
                 organization=organization,
                 upload=upload,
-                title=title or _("Field photo"),
-                proves=_("Photo taken during field operations"),
+                title=title or default_title,
+                proves=proves,
                 origin=EvidenceFile.Origin.FIELD,
                 require_image=True,
             )

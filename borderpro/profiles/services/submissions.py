@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderpro.common.dates import format_day
 from borderpro.organizations.activity import activity_record, choice_label
 from borderpro.profiles.models import PackageSnapshot, Submission
 
@@ -38,7 +39,7 @@ def submission_record(
                 "submitted_on": _(
                     "The package was built on %(day)s; it cannot have been submitted before."
                 )
-                % {"day": built_on.isoformat()}
+                % {"day": format_day(built_on)}
             }
         )
     with transaction.atomic():

@@ -175,7 +175,8 @@ def test_comments_and_evidence_links(as_carol: Any, carrier_a: Any, frameworks: 
     evidence = evidence_for(carrier_a, title="Seal log")
     assert as_carol.post(base + "evidence/", {"evidence": str(evidence.pk)}).status_code == 302
     again = as_carol.post(base + "evidence/", {"evidence": str(evidence.pk)})
-    assert again.status_code == 400  # already linked: the choice is gone from the list
+    assert again.status_code == 303  # already linked: refused, back to the page
+    assert again["Location"] == base + "#evidence"
     page = as_carol.get(base).content.decode()
     assert "Please attach the seal log." in page and "Seal log" in page
 
@@ -187,11 +188,14 @@ def test_a_refused_evidence_upload_says_why_and_links_nothing(
 
     response = response_for(carrier_a, frameworks["pip1"])
     upload = SimpleUploadedFile("policy.pdf", b"MZ\x90\x00 this is an executable")
-    result = as_carol.post(
-        f"/o/{carrier_a.code}/profile/responses/{response.pk}/evidence/", {"file": upload}
-    )
-    assert result.status_code == 400
-    assert "policy.pdf was not stored" in result.content.decode()
+    page = f"/o/{carrier_a.code}/profile/responses/{response.pk}/"
+    result = as_carol.post(page + "evidence/", {"file": upload, "title": "Our policy"})
+    # #21.14: refused, the browser goes back to the page (a GET), never rests on the POST address
+    assert result.status_code == 303 and result["Location"] == page + "#evidence"
+    shown = as_carol.get(page).content.decode()
+    assert "policy.pdf was not stored" in shown
+    assert 'value="Our policy"' in shown  # what was typed is kept
+    assert "policy.pdf was not stored" not in as_carol.get(page).content.decode()  # once
     assert not response.evidence_links.exists()
 
 

@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from borderpro.common.forms import form_refuse, form_restore
 from borderpro.evidence import selectors as evidence_selectors
 from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
@@ -69,7 +71,10 @@ def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
 @org_view("profiles.view", kinds=("client",))
 def response_detail(request: HttpRequest, response_id: str) -> HttpResponse:
     response = response_of(request, response_id)
-    return render(request, "profiles/response.html", detail_context(request, response))
+    context = detail_context(request, response)
+    form_restore(request, context["link_form"], key=f"link:{response.pk}")
+    form_restore(request, context["comment_form"], key=f"comment:{response.pk}")
+    return render(request, "profiles/response.html", context)
 
 
 @org_view("profiles.edit", kinds=("client",))
@@ -108,9 +113,7 @@ def response_comment(request: HttpRequest, response_id: str) -> HttpResponse:
         )
         messages.success(request, _("Your comment is posted."))
         return redirect("profiles:response", org_code=org.code, response_id=response.pk)
-    context = detail_context(request, response)
-    context["comment_form"] = form
-    return render(request, "profiles/response.html", context, status=400)
+    return form_refuse(request, form, key=f"comment:{response.pk}", to=_page(org, response))
 
 
 @org_view("profiles.edit", kinds=("client",))
@@ -149,8 +152,11 @@ def response_link(request: HttpRequest, response_id: str) -> HttpResponse:
                 % {"title": evidence.title, "ref": response.requirement.ref},
             )
             return redirect("profiles:response", org_code=org.code, response_id=response.pk)
-    context["link_form"] = form
-    return render(request, "profiles/response.html", context, status=400)
+    return form_refuse(request, form, key=f"link:{response.pk}", to=_page(org, response))
+
+
+def _page(org: Any, response: Any) -> str:
+    return reverse("profiles:response", args=[org.code, response.pk]) + "#evidence"
 
 
 @org_view("profiles.edit", kinds=("client",))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from borderpro.programs import labels
 
 register = template.Library()
 
@@ -16,6 +19,8 @@ RESULTS: dict[str, tuple[Any, str]] = {
     "met": (_("Met"), "ok"),
     "not_met": (_("Not met"), "bad"),
     "unknown": (_("Unknown"), "warn"),
+    "not_applicable": (_("Not applicable"), "info"),
+    "member": (_("Member"), "ok"),
     "overdue": (_("Overdue"), "bad"),
     "due_soon": (_("Due soon"), "warn"),
     "upcoming": (_("Upcoming"), "info"),
@@ -94,11 +99,30 @@ def absolute(value: int) -> int:
 
 @register.filter
 def fact_value(value: Any) -> str:
-    """A fact as a reader sees it: yes / no, lists joined."""
-    if value is True:
-        return str(_("yes"))
-    if value is False:
-        return str(_("no"))
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "—"
-    return str(value)
+    """A fact as a reader sees it: yes / no, labels for codes, lists joined, dates written
+    the language's one way."""
+    return labels.fact_value(value, get_language())
+
+
+@register.filter
+def fact_label(path: str) -> str:
+    """``organization.business_types`` → "Lines of business" (data/labels.yaml)."""
+    return labels.fact_label(path, get_language())
+
+
+@register.filter
+def criterion_label(criterion_id: str) -> str:
+    return labels.criterion_label(criterion_id, get_language())
+
+
+@register.filter
+def program_name(code: str) -> str:
+    """The one way a program is written: "C-TPAT", "FAST" (EN) / "EXPRES" (FR)."""
+    return labels.program_name(code, get_language())
+
+
+@register.filter
+def membership_status(status: str) -> str:
+    from borderpro.programs.models import Status
+
+    return str(Status(status).label) if status in Status.values else status

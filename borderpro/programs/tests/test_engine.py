@@ -243,3 +243,40 @@ def test_results_always_follow_from_their_criteria(
         for c in p["criteria"]:
             assert c["explanation"] and c["source"].startswith("http")
             assert (c["next_step"] is None) == (c["result"] == "met")
+
+
+def test_a_member_is_shown_as_a_member_with_its_eligibility_kept_for_reapplication() -> None:
+    """#21.8: an approved PIP member that would not pass today is a member, not "not eligible"."""
+    facts = merge(PIP_READY, {"organization": {"first_cross_border_movement": "2026-10-01"}})
+    pip = program(evaluate(facts, as_of=date(2026, 11, 27)), "PIP")
+    assert pip["member"] is True
+    assert pip["membership"] == {"program": "PIP", "status": "approved"}
+    assert pip["result"] == "not_eligible"  # what a re-application would get
+    ctpat = program(evaluate(facts, as_of=date(2026, 11, 27)), "CTPAT_HIGHWAY")
+    assert ctpat["member"] is False and ctpat["membership"]["status"] == "none"
+    assert (
+        program(evaluate(facts, as_of=date(2026, 11, 27)), "FAST_INTO_CANADA")["membership"] is None
+    )
+
+
+def test_a_program_for_the_other_direction_is_not_applicable() -> None:
+    """#21.8: FAST into the U.S. for a trip into Canada does not apply; it is not "not met"."""
+    answer = evaluate(merge(PIP_READY, TRIP), as_of=date(2026, 11, 27))
+    us = program(answer, "FAST_INTO_US")
+    assert us["result"] == "not_applicable"
+    assert us["next_step"] is None
+    direction = next(c for c in us["criteria"] if c["id"] == "fast_us.direction")
+    assert direction["result"] == "not_applicable" and direction["next_step"] is None
+    assert "fast_us.direction" not in us["blocking"]
+    assert program(answer, "FAST_INTO_CANADA")["result"] == "eligible"
+
+
+def test_cbsa_sources_follow_the_readers_language() -> None:
+    """#21.9: a CBSA -eng page is given as its -fra twin in French; other sources are kept."""
+    fr = evaluate(PIP_READY, as_of=date(2026, 11, 27), lang="fr")
+    en = evaluate(PIP_READY, as_of=date(2026, 11, 27), lang="en")
+    assert program(fr, "PIP")["source"].endswith("/elig-fra.html")
+    assert program(en, "PIP")["source"].endswith("/elig-eng.html")
+    assert program(en, "LVS")["source"].endswith("/menu-eng.html")  # a -fra page, in English
+    ctpat = program(fr, "CTPAT_HIGHWAY")["source"]
+    assert ctpat == program(en, "CTPAT_HIGHWAY")["source"]  # CBP publishes no French page

@@ -36,7 +36,7 @@ def test_the_programs_page_shows_a_card_per_program(as_alice: Client, carrier_a:
 
 def test_the_explanation_traces_each_criterion(as_alice: Client, carrier_a: Any) -> None:
     page = as_alice.get(f"/o/{carrier_a.code}/programs/PIP/").content.decode()
-    assert "pip.carm" in page
+    assert "Registered in the CARM Client Portal" in page
     assert "https://www.cbsa-asfc.gc.ca/publications/dm-md/d23/d23-1-1-eng.html" in page
     assert "Confirmed" in page
     assert as_alice.get(f"/o/{carrier_a.code}/programs/NOPE/").status_code == 404
@@ -169,3 +169,47 @@ def test_the_portfolio_keeps_a_constant_query_count(
         page = as_carol.get(url)
     assert "Client 6" in page.content.decode()
     assert len(many) == len(few)
+
+
+def test_a_member_sees_its_membership_and_what_keeps_it_in_good_standing(
+    as_alice: Client, carrier_a: Any
+) -> None:
+    """#21.8: the programs page and the dashboard show "Member · Approved", never a bare
+    "Not eligible" next to an eligible FAST."""
+    membership_for(carrier_a, "PIP", number="CA-PIP-77")
+    page = as_alice.get(f"/o/{carrier_a.code}/programs/").content.decode()
+    assert "Member · Approved" in page
+    assert "In good standing while you keep:" in page
+    assert "PIP yearly portal sign-in" in page
+    assert "If you applied again today:" in page
+    dashboard = as_alice.get(f"/o/{carrier_a.code}/").content.decode()
+    assert "Member · Approved" in dashboard
+
+
+def test_why_shows_labels_not_identifiers_in_both_languages(alice: Any, carrier_a: Any) -> None:
+    """#21.9: no rule ids or fact paths on the "Why?" page; French labels in French."""
+    membership_for(carrier_a, "PIP", status="applied", approved_on=None)
+    client = Client()
+    client.force_login(alice)
+    page = client.get(f"/o/{carrier_a.code}/programs/FAST_INTO_CANADA/").content.decode()
+    for identifier in ("fast_ca.carrier_pip", "memberships.PIP.status", "= applied"):
+        assert identifier not in page
+    assert "Carrier is a PIP member" in page and "PIP membership: <strong>Applied" in page
+    assert "Rule without an end date" not in page
+    alice.language = "fr"
+    alice.save()
+    page = client.get(f"/o/{carrier_a.code}/programs/PIP/").content.decode()
+    assert "pip.trade_history" not in page and "organization.business_types" not in page
+    assert "12 mois de commerce transfrontalier" in page
+    assert "elig-fra.html" in page and "elig-eng.html" not in page
+
+
+def test_what_if_says_not_applicable_for_the_other_direction(
+    as_alice: Client, carrier_a: Any
+) -> None:
+    membership_for(carrier_a, "PIP")
+    page = as_alice.get(
+        f"/o/{carrier_a.code}/programs/what-if/", {"direction": "into_canada"}
+    ).content.decode()
+    assert "Not applicable" in page
+    assert "crossing.direction" not in page

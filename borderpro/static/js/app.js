@@ -27,6 +27,32 @@
       copy.textContent = copy.dataset.copied || "Copied";
     }
   });
+  // On a phone, a list's filters fold behind one button so the list is in the first screen;
+  // they stay open when a filter is in use. Without JavaScript they are simply shown.
+  function foldFilters() {
+    if (!window.matchMedia("(max-width: 720px)").matches) { return; }
+    document.querySelectorAll("form.filters").forEach(function (form) {
+      var fields = form.querySelectorAll("input:not([type=hidden]):not([type=submit]), select");
+      if (fields.length < 2 || form.previousElementSibling && form.previousElementSibling.matches(".filters-toggle")) { return; }
+      var used = Array.prototype.some.call(fields, function (f) {
+        return f.type === "checkbox" ? f.checked : f.value && f.selectedIndex !== 0;
+      });
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn btn-secondary btn-small filters-toggle";
+      button.textContent = document.body.getAttribute("data-filters-label") || "Filters";
+      if (!form.id) { form.id = "filters-" + Math.random().toString(36).slice(2, 8); }
+      button.setAttribute("aria-controls", form.id);
+      button.setAttribute("aria-expanded", used ? "true" : "false");
+      if (!used) { form.classList.add("is-folded"); }
+      button.addEventListener("click", function () {
+        var folded = form.classList.toggle("is-folded");
+        button.setAttribute("aria-expanded", folded ? "false" : "true");
+      });
+      form.parentNode.insertBefore(button, form);
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", foldFilters); } else { foldFilters(); }
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { event.preventDefault(); }

@@ -58,7 +58,14 @@
     return m ? decodeURIComponent(m[1]) : "";
   }
   function labelOf(item) {
-    return item.label + " · " + new Date(item.created_at).toLocaleString();
+    return item.label + " · " + readableTime(item.created_at);
+  }
+  // The page's one date format (borderpro/formats): "4 Dec 2026, 14:05" / "4 déc. 2026, 14 h 05".
+  function readableTime(iso) {
+    var fr = document.documentElement.lang === "fr";
+    return new Date(iso).toLocaleString(fr ? "fr-CA" : "en-GB", {
+      day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+    });
   }
   function refreshBadge() {
     return queue.all().then(function (items) {
@@ -350,9 +357,22 @@
     canvas.addEventListener("pointerup", function () { drawing = false; });
     document.querySelector("[data-signature-clear]").addEventListener("click", function () { ctx.clearRect(0, 0, canvas.width, canvas.height); signed = false; });
   }
+  // A typed name is the keyboard and screen-reader alternative to drawing: written onto the
+  // pad when nothing was drawn, so the record keeps one signature image either way.
+  function typedSignature() {
+    var typed = document.querySelector("[data-signature-typed]");
+    var name = typed ? typed.value.trim() : "";
+    if (!canvas || signed || !name) { return signed; }
+    var pad = canvas.getContext("2d");
+    pad.clearRect(0, 0, canvas.width, canvas.height);
+    pad.fillStyle = "#0d1b26";
+    pad.font = "italic 56px 'Segoe Script', 'Brush Script MT', cursive";
+    pad.fillText(name, 24, canvas.height * 0.62, canvas.width - 48);
+    return true;
+  }
   function signatureBlob() {
     return new Promise(function (resolve) {
-      if (!canvas || !signed) { resolve(null); return; }
+      if (!canvas || !typedSignature()) { resolve(null); return; }
       canvas.toBlob(function (blob) { resolve(blob); }, "image/png");
     });
   }
