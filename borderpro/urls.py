@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("borderpro.profiles.urls")),
     path("", include("borderpro.operations.urls")),
     path("", include("borderpro.people.urls")),
+    path("", include("borderpro.risk.urls")),
     path("", include("borderpro.programs.urls")),
 ]
