@@ -38,6 +38,7 @@ FLOW_FIELDS = (
     "cargo",
     "data_flow",
 )
+TRACKING_FIELDS = ("status", "progress", "completed_on")
 ACTION_FIELDS = (
     "title",
     "detail",
@@ -418,10 +419,23 @@ def action_create(
 
 @transaction.atomic
 def action_update(*, actor: Any, organization: Any, action: Action, **changes: Any) -> Action:
-    """Actions keep moving after approval: progress is tracked on the approved plan."""
+    """Actions keep moving after approval: progress is tracked on the approved plan, but
+    what was approved (the action, its owner, due date and links) no longer changes."""
     for key, value in changes.items():
         if key not in ACTION_FIELDS:
             raise TypeError(f"unknown action field {key}")
+        if (
+            action.assessment.is_locked
+            and key not in TRACKING_FIELDS
+            and getattr(action, key) != value
+        ):
+            raise ValidationError(
+                {
+                    key: _(
+                        "The assessment is signed: only the status and progress of an action can change."
+                    )
+                }
+            )
         setattr(action, key, value.strip() if isinstance(value, str) else value)
     _action_dates(action)
     action.full_clean()

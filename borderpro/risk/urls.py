@@ -9,6 +9,7 @@ register_object_kwarg("assessment_id", "risk.Assessment")
 register_object_kwarg("flow_id", "risk.Flow")
 register_object_kwarg("rating_id", "risk.ThreatRating")
 register_object_kwarg("action_id", "risk.Action")
+register_object_kwarg("vulnerability_id", "risk.Vulnerability")
 
 P = "o/<str:org_code>/risk/"
 A = P + "<uuid:assessment_id>/"
