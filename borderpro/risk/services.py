@@ -507,6 +507,29 @@ def assessment_sign(
 ) -> Approval:
     """Submit for review, or approve: typed name + password, hash of the content, chained."""
     name = _reauthenticate(actor, signer_name, password)
+    return _sign(
+        actor=actor,
+        organization=organization,
+        assessment=assessment,
+        step=step,
+        signer_name=name,
+        signer_title=signer_title,
+    )
+
+
+def _sign(
+    *,
+    actor: Any,
+    organization: Any,
+    assessment: Assessment,
+    step: str,
+    signer_name: str,
+    signer_title: str = "",
+    when: Any = None,
+) -> Approval:
+    """The signature itself, once the signer is re-authenticated (the demo seeder signs
+    its sample assessment with a past date)."""
+    name = signer_name
     if assessment.status == Assessment.Status.APPROVED:
         raise ValidationError(_("This assessment is already approved."))
     if step == Approval.Step.SUBMITTED and assessment.status != Assessment.Status.DRAFT:
@@ -515,7 +538,7 @@ def assessment_sign(
     problems = approval_problems(ws)
     if problems:
         raise ValidationError(problems)
-    now = timezone.now()
+    now = when or timezone.now()
     if step == Approval.Step.SUBMITTED:
         assessment.status, assessment.submitted_at = Assessment.Status.IN_REVIEW, now
     else:
@@ -533,6 +556,7 @@ def assessment_sign(
             signer_name=name,
             signer_title=(signer_title or "").strip()[:120],
             content_sha256=content_hash(ws),
+            recorded_at=now,
         )
     )
     activity_record(
