@@ -391,3 +391,43 @@ def test_exports_pdf_and_word_in_both_languages(
         data = job.result_file.read()
         assert data.startswith(b"%PDF" if fmt == "pdf" else b"PK")
     assert as_alice.post(url(a, "export"), {"language": "de", "format": "pdf"}).status_code == 302
+
+
+def test_the_profile_shows_the_approved_assessment_as_proof(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    from django.urls import reverse
+
+    from borderpro.catalogue.models import Category, Requirement
+
+    category = Category.objects.create(
+        framework=ctpat, code="2", title_en="Risk", title_fr="Risque", position=9
+    )
+    requirement = Requirement.objects.create(
+        framework=ctpat,
+        category=category,
+        ref="CTPAT-HC-2.3",
+        level="must",
+        title_en="Annual review",
+        title_fr="Revue annuelle",
+        gist_en="g",
+        gist_fr="g",
+        evidence_en="e",
+        evidence_fr="e",
+        review="annual",
+        source_url="https://example.org",
+        confidence="confirmed",
+        position=99,
+    )
+    response = Response.objects.create(organization=carrier_a, requirement=requirement)
+    page_url = reverse(
+        "profiles:response", kwargs={"org_code": carrier_a.code, "response_id": response.pk}
+    )
+    assert "approved" not in as_alice.get(page_url).content.decode().split("Evidence", 1)[1][:400]
+    a = assessment_for(carrier_a, year=2026)
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    page = as_alice.get(page_url).content.decode()
+    assert "Risk assessment 2026, approved" in page and url(a, "") in page
