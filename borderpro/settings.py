@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "borderpro.people",
     "borderpro.programs",
     "borderpro.risk",
+    "borderpro.deadlines",
 ]
 
 MIDDLEWARE = [

@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("borderpro.people.urls")),
     path("", include("borderpro.risk.urls")),
     path("", include("borderpro.programs.urls")),
+    path("", include("borderpro.deadlines.urls")),
 ]
