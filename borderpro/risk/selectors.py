@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from borderpro.catalogue.models import Category, Framework, Requirement
+from borderpro.catalogue.models import Category, Framework
 from borderpro.risk import register, scoring
 from borderpro.risk.models import Action, Approval, Assessment, Flow, ThreatRating, Vulnerability
 from borderpro.risk.proposal import RequirementFact
@@ -133,30 +133,27 @@ def default_framework(organization: Any) -> Framework | None:
 def profile_facts(
     organization: Any, framework: Framework
 ) -> tuple[list[Category], dict[Any, list[RequirementFact]]]:
-    """The framework's categories and, per category, what the security profile says of each
-    requirement (status and number of evidence files). Three queries."""
-    from borderpro.profiles.models import Response
+    """The framework's categories and, per category, what the security profile shows for
+    each applicable requirement: its status (an answer reused from a mapped requirement of
+    another pursued framework counts) and its evidence files. A fixed number of queries."""
+    from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
 
     categories = list(Category.objects.filter(framework=framework).order_by("position", "code"))
-    answers: dict[Any, Any] = {
-        row["requirement_id"]: row
-        for row in Response.objects.filter(
-            organization=organization, requirement__framework=framework
-        )
-        .annotate(files=Count("evidence_links"))
-        .values("requirement_id", "status", "files")
-    }
+    ws = workspace_build(
+        organization,
+        framework,
+        today=organization.local_today(),
+        modes=["highway"],
+        pursued=frameworks_pursued(organization),
+    )
     facts: dict[Any, list[RequirementFact]] = {c.pk: [] for c in categories}
-    for req in Requirement.objects.filter(framework=framework).values(
-        "pk", "ref", "level", "category_id"
-    ):
-        answer: dict[str, Any] = answers.get(req["pk"], {})
-        facts.setdefault(req["category_id"], []).append(
+    for row in ws.rows:
+        facts.setdefault(row.requirement.category_id, []).append(
             RequirementFact(
-                ref=req["ref"],
-                level=req["level"],
-                status=answer.get("status", "not_started"),
-                evidence=answer.get("files", 0),
+                ref=row.requirement.ref,
+                level=row.requirement.level,
+                status=row.status,
+                evidence=len(row.evidence),
             )
         )
     return categories, facts

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +33,7 @@ from borderpro.risk.forms import (
 from borderpro.risk.models import Action, Assessment, Flow, ThreatRating, Vulnerability
 
 CLIENT = ("client",)
+REGISTER_PAGE = 40
 
 
 def _steps() -> list[tuple[str, str, str]]:
@@ -305,7 +307,7 @@ def step_risks(request: HttpRequest, assessment_id: Any) -> HttpResponse:
         a,
         "risks",
         ws=ws,
-        risks=risks[:300],
+        page=Paginator(risks, REGISTER_PAGE).get_page(request.GET.get("page")),
         total=len(risks),
         flow_id=flow_id,
         category=category,
