@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import translation
 
 from borderpro.risk import scoring, threats
+from borderpro.risk.proposal import reason_text
 from borderpro.risk.selectors import Workspace
 
 
@@ -68,7 +69,7 @@ def assessment_content(ws: Workspace, *, language: str = "en") -> dict[str, Any]
                     "proposed": label(v.proposed_level),
                     "level": v.level,
                     "label": label(v.level),
-                    "reasons": v.reasons,
+                    "reasons": [reason_text(r) for r in v.reasons],
                     "justification": v.justification,
                 }
                 for v in ws.vulnerabilities

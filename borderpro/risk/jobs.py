@@ -24,7 +24,11 @@ def export_report(job: Job) -> None:
         job.report(done=1, total=3, message="content")
         context = report.report_context(assessment, language)
         job.report(done=2, total=3, message=fmt)
-        data = report.render_pdf(context) if fmt == "pdf" else report.render_docx(context)
+        data = (
+            report.render_report_pdf(assessment, context)
+            if fmt == "pdf"
+            else report.render_report_docx(assessment, context)
+        )
         name = f"{slugify(organization.name)}-risk-assessment-{assessment.year}-{language}.{fmt}"
         job.result_file.save(name, ContentFile(data), save=False)
         job.result_name = name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,24 @@ class RequirementFact:
 @dataclass
 class Proposal:
     level: int
-    reasons: list[str] = field(default_factory=list)
+    # reasons as data ({"key", "n", "refs"}), told in the reader's language by reason_text()
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+
+
+def reason_text(reason: Any) -> str:
+    """One reason in the current language."""
+    if isinstance(reason, str):  # written before reasons were stored as data
+        return reason
+    texts = {
+        "unanswered": _("No requirement of this category is answered in the security profile."),
+        "gap_must": _("Raises: %(n)s must requirement(s) not in place (%(refs)s)."),
+        "gap": _("Raises: %(n)s should requirement(s) not in place (%(refs)s)."),
+        "partial": _("Raises: %(n)s requirement(s) only partly in place (%(refs)s)."),
+        "bare": _("Raises slightly: %(n)s implemented without evidence (%(refs)s)."),
+        "proved": _("Lowers: %(n)s implemented with evidence (%(refs)s)."),
+    }
+    text = texts.get(reason.get("key", ""), "")
+    return text % {"n": reason.get("n", 0), "refs": reason.get("refs", "")} if "%" in text else text
 
 
 def _weight(fact: RequirementFact) -> int:
@@ -50,9 +68,7 @@ def propose(facts: Iterable[RequirementFact], size: int) -> Proposal:
     """The proposed level (0 .. size-1) and why."""
     applicable = [f for f in facts if f.status != "not_applicable"]
     if not applicable:
-        return Proposal(
-            size - 1, [_("No requirement of this category is answered in the security profile.")]
-        )
+        return Proposal(size - 1, [{"key": "unanswered"}])
     total = weight = 0
     for fact in applicable:
         factor = 2 if fact.level == "must" else 1
@@ -66,15 +82,8 @@ def propose(facts: Iterable[RequirementFact], size: int) -> Proposal:
         "bare": [f for f in applicable if f.status == "implemented" and not f.evidence],
         "proved": [f for f in applicable if f.status == "implemented" and f.evidence],
     }
-    texts = {
-        "gap_must": _("Raises: %(n)s must requirement(s) not in place (%(refs)s)."),
-        "gap": _("Raises: %(n)s should requirement(s) not in place (%(refs)s)."),
-        "partial": _("Raises: %(n)s requirement(s) only partly in place (%(refs)s)."),
-        "bare": _("Raises slightly: %(n)s implemented without evidence (%(refs)s)."),
-        "proved": _("Lowers: %(n)s implemented with evidence (%(refs)s)."),
-    }
     reasons = [
-        texts[key] % {"n": len(items), "refs": _refs(items)}
+        {"key": key, "n": len(items), "refs": _refs(items)}
         for key, items in groups.items()
         if items
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -108,16 +109,14 @@ def _prefill(organization: Any) -> dict[str, Any]:
     flows = []
     stops = "\n".join(s.name for s in sites if s.kind in ("terminal", "yard", "warehouse"))
     for lane in Flow.lines(profile.lanes):
-        origin, _sep, destination = lane.partition("→")
-        if not destination:
-            origin, _sep, destination = lane.partition("->")
+        places = [p.strip() for p in re.split(r"→|->", lane) if p.strip()] or [lane]
         flows.append(
             {
                 "name": lane[:200],
-                "origin": origin.strip()[:200],
-                "destination": (destination.strip() or origin.strip())[:200],
+                "origin": places[0][:200],
+                "destination": places[-1][:200],
                 "crossings": profile.border_crossings,
-                "stops": stops,
+                "stops": "\n".join([stops, *places[1:-1]]).strip(),
                 "cargo": business[:300],
             }
         )

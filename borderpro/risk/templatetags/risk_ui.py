@@ -49,3 +49,10 @@ def index(items: Any, i: int) -> Any:
         return items[i]
     except (IndexError, TypeError):
         return ""
+
+
+@register.filter
+def reason(value: Any) -> str:
+    from borderpro.risk.proposal import reason_text
+
+    return reason_text(value)

@@ -16,7 +16,8 @@ from borderpro.common.models import AppendOnlyError
 from borderpro.organizations.models import Activity
 from borderpro.profiles.models import CarrierProfile, Response, ResponseEvidence
 from borderpro.risk import selectors, services, threats
-from borderpro.risk.models import Action, Approval, Assessment, Flow, ThreatRating  # noqa: F401
+from borderpro.risk.models import Approval, Assessment, Flow, ThreatRating
+from borderpro.risk.proposal import reason_text
 from borderpro.risk.tests.factories import action_for, assessment_for, flow_for, rating_for
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +143,8 @@ def test_vulnerability_is_proposed_from_the_profile_and_an_override_needs_a_just
     cyber = a.vulnerabilities.get(category__code="4")
     seals = a.vulnerabilities.get(category__code="6")
     assert (cyber.proposed_level, seals.proposed_level) == (0, 2)
-    assert any("implemented with evidence" in r for r in cyber.reasons)
-    assert any("must requirement(s) not in place" in r for r in seals.reasons)
+    assert any("implemented with evidence" in reason_text(r) for r in cyber.reasons)
+    assert any("must requirement(s) not in place" in reason_text(r) for r in seals.reasons)
     page = as_alice.post(
         url(a, "vulnerabilities"), {"vulnerability": seals.pk, f"{seals.pk}-level": 0}
     )
