@@ -189,7 +189,9 @@ class ActionForm(forms.ModelForm):
             f"{v.category.code} {v.category.title}"
         )
         fields["requirement"].queryset = (
-            Requirement.objects.filter(framework=assessment.framework_id).order_by("position")
+            Requirement.objects.filter(framework=assessment.framework_id)
+            .only("id", "ref", "title_en", "title_fr", "position")
+            .order_by("position")
             if assessment.framework_id
             else Requirement.objects.none()
         )

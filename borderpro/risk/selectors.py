@@ -98,7 +98,9 @@ class Workspace:
         return round(sum(100 if a.status == "done" else a.progress for a in live) / len(live))
 
 
-def workspace(assessment: Assessment, *, with_actions: bool = True) -> Workspace:
+def workspace(
+    assessment: Assessment, *, with_actions: bool = True, with_risks: bool = True
+) -> Workspace:
     """Everything the steps show: 4 or 5 queries whatever the number of rows."""
     ws = Workspace(
         assessment=assessment,
@@ -108,6 +110,8 @@ def workspace(assessment: Assessment, *, with_actions: bool = True) -> Workspace
     )
     if with_actions:
         ws.actions = list(actions(assessment))
+    if not with_risks:
+        return ws
     ws.risks = register.compute(
         matrix=assessment.get_matrix(),
         framework_code=assessment.framework.code if assessment.framework_id else "",  # type: ignore[union-attr]

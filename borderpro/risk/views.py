@@ -333,7 +333,7 @@ def step_actions(request: HttpRequest, assessment_id: Any) -> HttpResponse:
             else:
                 messages.success(request, _("The action is in the plan."))
                 return redirect("risk:actions", org_code=org.code, assessment_id=a.pk)
-    ws = selectors.workspace(a)
+    ws = selectors.workspace(a, with_risks=False)
     response = _render(
         request,
         "risk/step_actions.html",
