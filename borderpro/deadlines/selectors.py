@@ -34,7 +34,7 @@ def deadlines_for(
     ``kinds`` limits the answer to those kinds (and asks only the providers that yield them).
     A fixed number of queries per provider, whatever the number of organizations or rows.
     """
-    orgs = list(organizations) if isinstance(organizations, list | tuple) else [organizations]
+    orgs = [organizations] if hasattr(organizations, "pk") else list(organizations)
     if not orgs or end < start:
         return []
     wanted = None if kinds is None else set(kinds)

@@ -60,18 +60,22 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def incident_deadlines(organizations: Sequence[Any], start: date, end: date) -> Iterator[Deadline]:
-    orgs = list(organizations)
-    by_id = {o.pk: o for o in orgs}
+    by_id = {o.pk: o for o in organizations}
+    ids = list(by_id)
     low, high = _utc_bounds(start, end)
     incidents = list(
         Incident.objects.filter(
-            organization__in=orgs, discovered_at__gte=low, discovered_at__lt=high
+            organization_id__in=ids, discovered_at__gte=low, discovered_at__lt=high
         ).exclude(status=Incident.Status.CLOSED)
     )
-    notified = set(
-        IncidentEvent.objects.filter(
-            organization__in=orgs, incident__in=[i.pk for i in incidents], kind="notified"
-        ).values_list("incident_id", "recipient")
+    notified = (
+        set(
+            IncidentEvent.objects.filter(
+                organization_id__in=ids, incident__in=[i.pk for i in incidents], kind="notified"
+            ).values_list("incident_id", "recipient")
+        )
+        if incidents
+        else set()
     )
     labels = dict(Recipient.choices)
     for incident in incidents:
@@ -98,15 +102,13 @@ def incident_deadlines(organizations: Sequence[Any], start: date, end: date) -> 
                 )
                 % {"recipient": label},
             )
-    yield from _corrective_actions(orgs, by_id, start, end)
+    yield from _corrective_actions(by_id, start, end)
 
 
-def _corrective_actions(
-    orgs: list[Any], by_id: dict[Any, Any], start: date, end: date
-) -> Iterator[Deadline]:
+def _corrective_actions(by_id: dict[Any, Any], start: date, end: date) -> Iterator[Deadline]:
     actions = (
         IncidentEvent.objects.filter(
-            organization__in=orgs, kind="action", due_on__gte=start, due_on__lte=end
+            organization_id__in=list(by_id), kind="action", due_on__gte=start, due_on__lte=end
         )
         .exclude(incident__status=Incident.Status.CLOSED)
         .select_related("incident")

@@ -61,12 +61,14 @@ def _lang() -> str:
 
 
 def program_deadlines(organizations: Sequence[Any], start: date, end: date) -> Iterator[Deadline]:
+    ids = [o.pk for o in organizations]
     rows: dict[Any, list[Membership]] = {}
-    for m in Membership.objects.filter(organization__in=organizations):
+    for m in Membership.objects.filter(organization_id__in=ids):
         rows.setdefault(m.organization_id, []).append(m)
     lang = _lang()
+    labels = {code: str(label) for code, label in Program.choices}
     for org in organizations:
-        yield from _membership_deadlines(org, rows.get(org.pk, []), start, end, lang)
+        yield from _membership_deadlines(org, rows.get(org.pk, []), start, end, lang, labels)
     yield from _card_deadlines(organizations, start, end, lang)
 
 
@@ -88,20 +90,26 @@ def _occurrences(rule: DeadlineRule, facts: dict[str, Any], start: date, end: da
 
 
 def _membership_deadlines(
-    org: Any, memberships: list[Membership], start: date, end: date, lang: str
+    org: Any,
+    memberships: list[Membership],
+    start: date,
+    end: date,
+    lang: str,
+    labels: dict[str, str],
 ) -> Iterator[Deadline]:
+    if not memberships:
+        return
     facts = _membership_facts(memberships)
-    by_program = {m.program: m for m in memberships}
     today = org.local_today()
-    labels = dict(Program.choices)
+    subjects, urls = {}, {}
+    for m in memberships:
+        label = labels.get(m.program, m.program)
+        subjects[m.program] = f"{label} · {m.number}" if m.number else label
+        urls[m.program] = reverse("programs:membership_edit", args=[org.code, m.program])
     for rule in load_rules().deadlines:
-        membership = by_program.get(rule.program)
-        if membership is None:
+        if rule.program not in subjects:
             continue
-        subject = str(labels.get(rule.program, rule.program))
-        if membership.number:
-            subject = f"{subject} · {membership.number}"
-        url = reverse("programs:membership_edit", args=[org.code, rule.program])
+        subject, url = subjects[rule.program], urls[rule.program]
         for due in _occurrences(rule, facts[rule.program], start, end, today):
             yield Deadline(
                 kind=rule.kind,
@@ -125,7 +133,7 @@ def _card_deadlines(
     rules = load_rules().driver_cards
     by_id = {o.pk: o for o in organizations}
     newest: dict[tuple[Any, str], Any] = {}
-    for card in driver_cards(list(organizations)):
+    for card in driver_cards(list(by_id)):
         key = (card.employee_id, card.kind)
         if key not in newest or card.expires_on > newest[key].expires_on:
             newest[key] = card

@@ -40,6 +40,10 @@ def test_every_app_registers_its_seeder_after_the_tenancy_one() -> None:
     assert names[0] == "organizations"
     assert {"evidence", "catalogue", "operations", "profiles", "people", "programs"} <= set(names)
     assert names.index("evidence") < names.index("profiles")
+    registered = demo.seeders()
+    for name, seeder in registered.items():
+        if name != "organizations":
+            assert "organizations" in seeder.after, f"{name} must run after the demo tenancy"
 
 
 def test_the_command_reports_an_ordering_fault(monkeypatch: Any) -> None:

@@ -56,6 +56,7 @@ def test_the_page_lists_every_module_s_deadlines(
         "CBP supply chain security specialist",
         "Overdue",
         "in 45 days",
+        "today",  # the incident's notifications are due the day it was discovered
         'data-label="Due"',  # the table stacks into cards on a phone
     ):
         assert text in page, text
@@ -164,4 +165,19 @@ def test_the_page_runs_the_same_queries_for_more_rows(
         card_for(employee_for(carrier_a, f"Driver {i}"), expires_on=TODAY + timedelta(days=i))
         evidence_for(carrier_a, title=f"Doc {i}", expires_on=TODAY + timedelta(days=i))
         incident_for(carrier_a, summary=f"Incident {i}")
+    assert count() == before
+
+
+def test_the_api_runs_the_same_queries_for_more_rows(
+    as_alice: Client, carrier_a: Any, records: None
+) -> None:
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert as_alice.get(_url(carrier_a, api=True)).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    for i in range(6):
+        card_for(employee_for(carrier_a, f"Driver {i}"), expires_on=TODAY + timedelta(days=i))
+        evidence_for(carrier_a, title=f"Doc {i}", expires_on=TODAY + timedelta(days=i))
     assert count() == before

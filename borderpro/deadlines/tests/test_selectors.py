@@ -15,6 +15,7 @@ from borderpro.deadlines.selectors import deadlines_for, needing_attention, open
 from borderpro.evidence.tests.factories import evidence_for
 from borderpro.operations import services as operations
 from borderpro.operations.tests.factories import incident_for
+from borderpro.organizations.models import Organization
 from borderpro.organizations.tests.factories import OrganizationFactory
 from borderpro.people.tests.factories import card_for, employee_for
 from borderpro.programs.tests.factories import membership_for
@@ -149,5 +150,5 @@ def test_queries_do_not_grow_with_rows_or_organizations(carrier_a: Any) -> None:
         portfolio.append(org)
     assert _queries(portfolio) == one
     assert one <= 6
-    found = deadlines_for(portfolio, *YEAR)
+    found = deadlines_for(Organization.objects.filter(pk__in=[o.pk for o in portfolio]), *YEAR)
     assert {d.organization.pk for d in found} == {o.pk for o in portfolio}
