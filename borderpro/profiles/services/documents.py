@@ -147,7 +147,7 @@ def _item_word(doc: documents.WordDocument, item: dict[str, Any]) -> None:
     else:
         doc.paragraphs(item["narrative"])
     if item["evidence"]:
-        doc.paragraph(_("Evidence") + ":", muted=True)
+        doc.paragraph(_("Evidence:"), muted=True)
         for e in item["evidence"]:
             day = iso_day(e["document_date"])
             doc.bullet(f"{e['title']} — {e['path']}" + (f" ({day})" if day else ""))
