@@ -72,7 +72,9 @@ def program_deadlines(organizations: Sequence[Any], start: date, end: date) -> I
     yield from _card_deadlines(organizations, start, end, lang)
 
 
-def _occurrences(rule: DeadlineRule, facts: dict[str, Any], start: date, end: date, today: date):
+def _occurrences(
+    rule: DeadlineRule, facts: dict[str, Any], start: date, end: date, today: date
+) -> list[date]:
     """Due dates of ``rule`` from ``start`` to ``end``. A yearly rule rolls from today (or
     ``start`` when later), as the programs page judges it; a one-off date is what it is."""
     as_of = max(start, today)
