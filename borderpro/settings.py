@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "borderpro.api",
     "borderpro.people",
     "borderpro.programs",
+    "borderpro.risk",
     "borderpro.deadlines",
 ]
 

@@ -9,6 +9,7 @@ from borderpro.operations import api as operations_api
 from borderpro.people import api as people_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
+from borderpro.risk import api as risk_api
 
 app_name = "api"
 
@@ -138,5 +139,48 @@ urlpatterns = [
         O + "people/<uuid:employee_id>/cards/",
         people_api.CardListView.as_view(),
         name="people-cards",
+    ),
+    path(O + "risk/threats/", risk_api.ThreatLibraryView.as_view(), name="risk-threats"),
+    path(O + "risk/assessments/", risk_api.AssessmentListView.as_view(), name="risk-assessments"),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/",
+        risk_api.AssessmentDetailView.as_view(),
+        name="risk-assessment",
+    ),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/flows/",
+        risk_api.FlowListView.as_view(),
+        name="risk-flows",
+    ),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/threats/",
+        risk_api.RatingListView.as_view(),
+        name="risk-ratings",
+    ),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/vulnerabilities/",
+        risk_api.VulnerabilityListView.as_view(),
+        name="risk-vulnerabilities",
+    ),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/risks/",
+        risk_api.RiskListView.as_view(),
+        name="risk-risks",
+    ),
+    path(
+        O + "risk/assessments/<uuid:assessment_id>/actions/",
+        risk_api.ActionListView.as_view(),
+        name="risk-actions",
+    ),
+    path(O + "risk/flows/<uuid:flow_id>/", risk_api.FlowDetailView.as_view(), name="risk-flow"),
+    path(
+        O + "risk/vulnerabilities/<uuid:vulnerability_id>/",
+        risk_api.VulnerabilityDetailView.as_view(),
+        name="risk-vulnerability",
+    ),
+    path(
+        O + "risk/actions/<uuid:action_id>/",
+        risk_api.ActionDetailView.as_view(),
+        name="risk-action",
     ),
 ]

@@ -110,6 +110,6 @@ def test_a_kind_is_named_after_its_app_and_a_known_confidence() -> None:
 
 def test_a_provider_must_register_its_kinds_first() -> None:
     with pytest.raises(ValueError, match="register the kinds"):
-        register_provider("risk", lambda orgs, start, end: [], kinds=["risk.review"])
+        register_provider("nothing", lambda orgs, start, end: [], kinds=["nothing.yet"])
     with pytest.raises(KeyError, match="register it"):
-        kind("risk.review")
+        kind("nothing.yet")

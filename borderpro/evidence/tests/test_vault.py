@@ -164,12 +164,12 @@ def test_search_and_expiry_filters(as_alice, carrier_a) -> None:
 
     today = carrier_a.local_today()
     evidence_for(carrier_a, title="Seal certificate", expires_on=today - timedelta(days=1))
-    evidence_for(carrier_a, title="Risk assessment", expires_on=today + timedelta(days=10))
+    evidence_for(carrier_a, title="Threat review memo", expires_on=today + timedelta(days=10))
     evidence_for(carrier_a, title="Fence photo")
     page = as_alice.get(f"/o/{carrier_a.code}/evidence/?state=expired").content.decode()
-    assert "Seal certificate" in page and "Risk assessment" not in page
+    assert "Seal certificate" in page and "Threat review memo" not in page
     page = as_alice.get(f"/o/{carrier_a.code}/evidence/?state=expiring").content.decode()
-    assert "Risk assessment" in page and "Fence photo" not in page
+    assert "Threat review memo" in page and "Fence photo" not in page
     page = as_alice.get(f"/o/{carrier_a.code}/evidence/?q=fence").content.decode()
     assert "Fence photo" in page and "Seal certificate" not in page
 

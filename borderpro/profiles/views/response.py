@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from borderpro.common.forms import form_refuse, form_restore
+from borderpro.common.proofs import proofs_for
 from borderpro.evidence import selectors as evidence_selectors
 from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
@@ -65,6 +66,7 @@ def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
         "link_form": LinkEvidenceForm(choices=[(str(e.pk), e.title) for e in vault]),
         "transitions": transitions,
         "history": response.history.select_related("history_user").order_by("-history_date")[:10],
+        "proofs": proofs_for(org, response.requirement.ref),
     }
 
 

@@ -1,0 +1,43 @@
+"""The approved risk assessment as the proof of the risk-assessment requirements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from borderpro.common.proofs import Proof
+from borderpro.risk import selectors
+
+# PIP "written risk assessment, reviewed yearly" and C-TPAT highway 2.1 (documented risk
+# assessment), 2.2 (map cargo movement) and 2.3 (annual review)
+PROVES = frozenset({"PIP-CORP-02", "CTPAT-HC-2.1", "CTPAT-HC-2.2", "CTPAT-HC-2.3"})
+
+
+def approved_assessment_proofs(organization: Any, ref: str) -> list[Proof]:
+    if ref not in PROVES:
+        return []
+    a = selectors.latest_approved(organization)
+    if a is None:
+        return []
+    today = organization.local_today()
+    stale = bool(a.review_due_on and a.review_due_on < today)
+    note = (
+        _("Next review due %(day)s.") % {"day": a.review_due_on}
+        if a.review_due_on and not stale
+        else _("The yearly review was due on %(day)s.") % {"day": a.review_due_on}
+        if stale
+        else ""
+    )
+    return [
+        Proof(
+            title=_("Risk assessment %(year)s, approved") % {"year": a.year},
+            url=reverse(
+                "risk:record", kwargs={"org_code": organization.code, "assessment_id": a.pk}
+            ),
+            day=a.approved_at.date() if a.approved_at else None,
+            note=note,
+            stale=stale,
+        )
+    ]

@@ -1,0 +1,58 @@
+"""Template helpers of the risk assessment: level labels and colours, confidence badges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+
+from borderpro.risk import charts, scoring
+
+register = template.Library()
+
+
+@register.filter
+def level_label(level: Any, size: Any) -> str:
+    return scoring.level_label(int(size), int(level))
+
+
+@register.filter
+def level_colour(level: Any, size: Any) -> str:
+    return charts.level_colour(int(level), int(size))
+
+
+@register.filter
+def confidence_label(value: str) -> str:
+    labels = {
+        "confirmed": _("confirmed"),
+        "third-party": _("third-party"),
+        "inferred": _("inferred"),
+        "unconfirmed": _("unconfirmed"),
+    }
+    return str(labels.get(value, value))
+
+
+@register.filter
+def confidence_class(value: str) -> str:
+    return {"confirmed": "ok", "third-party": "info", "inferred": "info"}.get(value, "warn")
+
+
+@register.filter
+def trend(delta: int) -> str:
+    return "▲" if delta > 0 else "▼" if delta < 0 else ""
+
+
+@register.filter
+def index(items: Any, i: int) -> Any:
+    try:
+        return items[i]
+    except (IndexError, TypeError):
+        return ""
+
+
+@register.filter
+def reason(value: Any) -> str:
+    from borderpro.risk.proposal import reason_text
+
+    return reason_text(value)
