@@ -91,6 +91,12 @@ class OrganizationFacts(StrictSerializer):
     msr_compliant = _bool()
     shipment_tracking = _bool()
     pre_arrival_data = _bool()
+    rm_account = serializers.RegexField(
+        r"^\d{9}RM\d{4}$", required=False, allow_blank=True, allow_null=True
+    )
+    files_canadian_declarations = _bool()
+    carm_statement_of_account = _bool()
+    carrier_code_changes_notified = _bool()
 
 
 class MembershipFacts(StrictSerializer):
@@ -103,6 +109,8 @@ class MembershipFacts(StrictSerializer):
     validation_report_on = _date()
     action_plan_due = _date()
     cancelled_on = _date()
+    decision_letter_on = _date()
+    validation_on = _date()
 
 
 class DriverFacts(StrictSerializer):
@@ -114,12 +122,16 @@ class DriverFacts(StrictSerializer):
 class ImporterFacts(StrictSerializer):
     pip = _bool()
     ctpat = _bool()
+    manufacturer_ctpat = _bool()
 
 
 class CrossingFacts(StrictSerializer):
     direction = serializers.ChoiceField(["into_canada", "into_us"], required=False, allow_null=True)
     port_code = serializers.RegexField(r"^\d{4}$", required=False, allow_null=True)
     date = _date()
+    border = serializers.ChoiceField(["CA-US", "MX-US"], required=False, allow_null=True)
+    fast_eligible_goods = _bool()
+    manufacturer_seal = _bool()
 
 
 class MembershipsField(serializers.DictField):
@@ -219,7 +231,7 @@ def _organization_facts(
     if profile is not None:
         if "courier" in (profile.lines_of_business or []) and "courier" not in types:
             types.append("courier")
-        for key in ("business_number", "cbsa_carrier_code", "scac", "usdot_number"):
+        for key in ("business_number", "rm_account", "cbsa_carrier_code", "scac", "usdot_number"):
             if getattr(profile, key):
                 facts[key] = getattr(profile, key)
         facts["cbsa_bonded"] = profile.bonded
@@ -260,6 +272,8 @@ def _membership_facts(rows: list[Membership]) -> dict[str, Any]:
             "validation_report_on",
             "action_plan_due",
             "cancelled_on",
+            "decision_letter_on",
+            "validation_on",
         ):
             value = getattr(m, key)
             if value:
