@@ -12,7 +12,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from rest_framework import serializers
 
 from borderpro.organizations.models import BusinessType
@@ -129,7 +129,8 @@ class CrossingFacts(StrictSerializer):
     direction = serializers.ChoiceField(["into_canada", "into_us"], required=False, allow_null=True)
     port_code = serializers.RegexField(r"^\d{4}$", required=False, allow_null=True)
     date = _date()
-    border = serializers.ChoiceField(["CA-US", "MX-US"], required=False, allow_null=True)
+    # the border crossed: CA-US (northern) or MX-US (southern); same values as border_crossings
+    border = serializers.RegexField(r"^(CA|MX)-US$", required=False, allow_null=True)
     fast_eligible_goods = _bool()
     manufacturer_seal = _bool()
 
@@ -202,11 +203,14 @@ def _msr_note(day: date, must: int | None) -> dict[str, str]:
 
 
 def _latest_pip_readiness(organizations: list[Any]) -> dict[Any, Any]:
+    """Per organization, the weakest latest PIP readiness point of its security profiles (one
+    per division): the Minimum Security Requirements are met only when every division meets
+    them."""
     from borderpro.profiles.models import ReadinessPoint
 
     latest = (
         ReadinessPoint.objects.filter(
-            organization=OuterRef("organization"), framework=OuterRef("framework")
+            security_profile=OuterRef("security_profile"), framework=OuterRef("framework")
         )
         .order_by("-day")
         .values("day")[:1]
@@ -216,7 +220,7 @@ def _latest_pip_readiness(organizations: list[Any]) -> dict[Any, Any]:
         framework__code="PIP",
         framework__owner__isnull=True,
         day=Subquery(latest),
-    ).order_by("organization_id", "-day")
+    ).order_by("organization_id", F("must_score").asc(nulls_first=True), "-day")
     out: dict[Any, Any] = {}
     for point in points:
         out.setdefault(point.organization_id, point)

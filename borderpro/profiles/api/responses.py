@@ -15,6 +15,7 @@ from borderpro.api.base import OrgScopedMixin
 from borderpro.catalogue.models import pick
 from borderpro.evidence.models import EvidenceFile
 from borderpro.profiles.api.common import (
+    DIVISION_PARAM,
     FRAMEWORK_PARAM,
     Conflict,
     _build,
@@ -52,7 +53,7 @@ class ResponseListView(OrgScopedMixin, APIView):
 
     @extend_schema(
         operation_id="o_profile_responses_list",
-        parameters=[FRAMEWORK_PARAM],
+        parameters=[FRAMEWORK_PARAM, DIVISION_PARAM],
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request: Request, org_code: str) -> ApiResponse:
@@ -79,7 +80,13 @@ class ResponseDetailView(OrgScopedMixin, APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code))
 
     @extend_schema(
@@ -110,7 +117,13 @@ class ResponseDetailView(OrgScopedMixin, APIView):
             )
         except StaleEdit as exc:
             raise Conflict() from exc
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code))
 
 
@@ -158,7 +171,13 @@ class ResponseEvidenceView(OrgScopedMixin, APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code)["evidence"])
 
     @extend_schema(request=LinkSerializer, responses={201: OpenApiTypes.OBJECT})
@@ -195,7 +214,9 @@ class ReadinessView(OrgScopedMixin, APIView):
     org_kinds = ("client",)
     permissions = {"GET": "profiles.view"}
 
-    @extend_schema(parameters=[FRAMEWORK_PARAM], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=[FRAMEWORK_PARAM, DIVISION_PARAM], responses={200: OpenApiTypes.OBJECT}
+    )
     def get(self, request: Request, org_code: str) -> ApiResponse:
         ws = _build(self, request)
         if ws is None:
@@ -203,6 +224,7 @@ class ReadinessView(OrgScopedMixin, APIView):
         return ApiResponse(
             {
                 "framework": ws.framework.code,
+                "division": request.query_params.get("division") or "main",
                 "score": ws.score,
                 "must_score": ws.must_score,
                 "should_score": ws.should_score,

@@ -20,6 +20,7 @@ from borderpro.profiles.models import (
     LineOfBusiness,
     Mode,
     PackageSnapshot,
+    SecurityProfile,
     Status,
 )
 from borderpro.profiles.selectors.profile import profile_rows
@@ -86,8 +87,18 @@ def _profile_content(organization: Any, profile: CarrierProfile) -> dict[str, An
     }
 
 
-def package_content(*, organization: Any, framework: Framework, language: str) -> dict[str, Any]:
-    """Everything the package says, as plain JSON (also what later changes are compared with)."""
+def package_content(
+    *,
+    organization: Any,
+    framework: Framework,
+    language: str,
+    security_profile: SecurityProfile | None = None,
+) -> dict[str, Any]:
+    """Everything the package of one security profile (default: the main one) says, as plain
+    JSON (also what later changes are compared with)."""
+    from borderpro.profiles.services.divisions import security_profile_main
+
+    security_profile = security_profile or security_profile_main(organization)
     with translation.override(language):
         profile = profile_for(organization)
         today = organization.local_today()
@@ -97,6 +108,7 @@ def package_content(*, organization: Any, framework: Framework, language: str) -
             today=today,
             modes=profile.modes or ["highway"],
             pursued=frameworks_pursued(organization),
+            security_profile=security_profile,
         )
         categories = []
         for block in ws.blocks:
@@ -145,6 +157,7 @@ def package_content(*, organization: Any, framework: Framework, language: str) -
                 "authority": pick(framework, "authority", language),
             },
             "organization": organization.legal_name or organization.name,
+            "security_profile": {"code": security_profile.code, "name": security_profile.name},
             "readiness": ws.score,
             "profile": _profile_content(organization, profile),
             "categories": categories,
@@ -168,21 +181,30 @@ def package_build(
     framework: Framework,
     language: str,
     report: Callable[..., None] | None = None,
+    security_profile: SecurityProfile | None = None,
 ) -> PackageSnapshot:
-    """Build the package files and keep them as a snapshot. Files are written before the row."""
+    """Build the package files of one security profile (default: the main one) and keep them
+    as a snapshot. Files are written before the row."""
     from borderpro.evidence.models import EvidenceFile
     from borderpro.profiles.charts import readiness_svg
     from borderpro.profiles.models import ReadinessPoint
+    from borderpro.profiles.services.divisions import security_profile_main
 
     step = report or (lambda **kw: None)
-    content = package_content(organization=organization, framework=framework, language=language)
+    security_profile = security_profile or security_profile_main(organization)
+    content = package_content(
+        organization=organization,
+        framework=framework,
+        language=language,
+        security_profile=security_profile,
+    )
     evidence_total = sum(len(i["evidence"]) for c in content["categories"] for i in c["items"])
     total = evidence_total + 3
     step(done=1, total=total, message=_("Writing the PDF…"))
     points = list(
-        ReadinessPoint.objects.filter(organization=organization, framework=framework).order_by(
-            "day"
-        )[:400]
+        ReadinessPoint.objects.filter(
+            organization=organization, framework=framework, security_profile=security_profile
+        ).order_by("day")[:400]
     )
     with translation.override(language):
         chart = str(readiness_svg(points))
@@ -205,6 +227,7 @@ def package_build(
     snapshot = PackageSnapshot(
         id=uuid7(),
         organization=organization,
+        security_profile=security_profile,
         framework=framework,
         language=language,
         content=content,
@@ -217,7 +240,8 @@ def package_build(
         created_by=actor,
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    base = f"{organization.code}-{framework.code.lower()[:12]}-{language}-{stamp}"
+    division = "" if security_profile.is_primary else f"{security_profile.code[:20]}-"
+    base = f"{organization.code}-{division}{framework.code.lower()[:12]}-{language}-{stamp}"
     snapshot.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     snapshot.docx.save(f"{base}.docx", ContentFile(docx), save=False)
     snapshot.bundle.save(f"{base}.zip", ContentFile(bundle), save=False)
