@@ -65,7 +65,10 @@ class CarrierProfile(TenantModel):
         max_length=15,
         blank=True,
         validators=[ids.validate_rm_account],
-        help_text=_("The 15-character import/export account, e.g. 123456789RM0001."),
+        help_text=_(
+            "The 15-character import/export account, e.g. 123456782RM0001 (hyphens and "
+            "spaces are removed)."
+        ),
     )
     cbsa_carrier_code = models.CharField(
         _("CBSA carrier code"),
@@ -93,7 +96,9 @@ class CarrierProfile(TenantModel):
         max_length=11,
         blank=True,
         validators=[ids.validate_mc_number],
-        help_text=_("Optional: FMCSA is phasing out MC numbers."),
+        help_text=_(
+            "Optional: an FMCSA docket (MC, MX or FF number); FMCSA is phasing out MC numbers."
+        ),
     )
     rfc = models.CharField(
         _("Mexican RFC"), max_length=13, blank=True, validators=[ids.validate_rfc]
@@ -142,7 +147,7 @@ class CarrierProfile(TenantModel):
                 name="profiles_rm_format",
             ),
             models.CheckConstraint(
-                condition=Q(scac="") | Q(scac__regex=r"^[A-Z]{3}[A-TVWY]$"),
+                condition=Q(scac="") | Q(scac__regex=r"^([A-Z]{2,3}|[A-Z]{3}[A-TVWY])$"),
                 name="profiles_scac_format",
             ),
             models.CheckConstraint(

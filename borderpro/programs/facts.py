@@ -98,6 +98,24 @@ class OrganizationFacts(StrictSerializer):
     carm_statement_of_account = _bool()
     carrier_code_changes_notified = _bool()
 
+    def validate_business_number(self, value: Any) -> Any:
+        return _identifier("business_number", value)
+
+    def validate_rm_account(self, value: Any) -> Any:
+        return _identifier("rm_account", value)
+
+
+def _identifier(kind: str, value: Any) -> Any:
+    """A BN or RM account also passes the check digit (the profile's own rules and messages)."""
+    from borderpro.profiles.identifiers import IdentifierError, identifier_check
+
+    if not value:
+        return value
+    try:
+        return identifier_check(kind, value)
+    except IdentifierError as exc:
+        raise serializers.ValidationError(exc.message) from exc
+
 
 class MembershipFacts(StrictSerializer):
     status = serializers.ChoiceField(Status.values, required=False)

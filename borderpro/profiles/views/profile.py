@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.tenancy import org_view
+from borderpro.profiles import identifiers as ids
 from borderpro.profiles import selectors
 from borderpro.profiles.forms import DivisionFormSet, ProfileForm, SafetyFormSet, SiteFormSet
 from borderpro.profiles.models import Division, LineOfBusiness, Mode, SafetyCertificate, Site
@@ -150,6 +151,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("The carrier profile is saved."))
+            for kind in ids.VALIDATORS:  # accepted values the rules still have a word about
+                for note in ids.identifier_notes(kind, fields.get(kind) or ""):
+                    messages.warning(request, note)
             return redirect("profiles:profile", org_code=org.code)
     has_errors = bool(form.errors) or any(fs.total_error_count() for fs in sets.values())
     return render(

@@ -290,3 +290,15 @@ def test_the_mra_page_shows_month_and_year_when_the_day_is_unknown(
     assert "Recognised by" in page
     assert "June 2010" in page
     assert "June 1, 2010" not in page
+
+
+@pytest.mark.django_db
+def test_the_evaluate_api_refuses_a_business_number_failing_its_check_digit(
+    as_alice: Client,
+) -> None:
+    document = {"organization": {"business_number": "123456789"}}
+    response = as_alice.post("/api/v1/programs/evaluate", document, content_type="application/json")
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["field"] == "organization.business_number"
+    assert "check digit" in error["message"]
