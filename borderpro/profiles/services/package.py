@@ -240,7 +240,7 @@ def package_build(
         created_by=actor,
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    division = "" if security_profile.is_primary else f"{security_profile.code[:20]}-"
+    division = "" if security_profile.is_primary else f"{security_profile.code[:20].rstrip('-')}-"
     base = f"{organization.code}-{division}{framework.code.lower()[:12]}-{language}-{stamp}"
     snapshot.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     snapshot.docx.save(f"{base}.docx", ContentFile(docx), save=False)

@@ -82,4 +82,8 @@ def division_switch(context: template.Context) -> dict[str, Any]:
         .select_related("division")
         .order_by("-is_primary", "created_at")
     )
-    return {"profiles": profiles if len(profiles) > 1 else [], "current": current}
+    return {
+        "profiles": profiles if len(profiles) > 1 else [],
+        "current": current,
+        "framework": context.get("framework"),
+    }

@@ -84,7 +84,8 @@ def test_each_division_has_its_own_workspace_and_readiness(
         f"/o/{carrier_a.code}/profile/requirements/?division=ltl&framework=PIP"
     ).content.decode()
     assert "Same answer as the division “Cross-border truckload”" in page
-    assert "Security profile of" in page  # the division switcher
+    assert "Security profile of" in page  # the division switcher, keeping the framework
+    assert "?division=ltl&amp;framework=PIP" in page
     ltl_response = Response.objects.get(
         security_profile=two_divisions["ltl"], requirement=two_divisions["pip1"]
     )
