@@ -302,3 +302,23 @@ def test_the_evaluate_api_refuses_a_business_number_failing_its_check_digit(
     error = response.json()["errors"][0]
     assert error["field"] == "organization.business_number"
     assert "check digit" in error["message"]
+
+
+@pytest.mark.django_db
+def test_the_what_if_form_asks_whether_the_goods_are_fast_eligible(
+    as_alice: Client, carrier_a: Any
+) -> None:
+    membership_for(carrier_a, "PIP")
+    url = f"/o/{carrier_a.code}/programs/what-if/"
+    page = as_alice.get(
+        url,
+        {
+            "direction": "into_canada",
+            "crossing_date": "2026-12-01",
+            "port_code": "0453",
+            "importer_pip": "true",
+            "fast_goods": "false",
+        },
+    ).content.decode()
+    assert "Goods are eligible for FAST" in page
+    assert "FAST into Canada is only for FAST-eligible goods" in page
