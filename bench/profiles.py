@@ -117,6 +117,8 @@ def _bench_org() -> tuple[Any, Any, Any]:
         code="CTPAT-HC", is_current=True, owner__isnull=True
     ):
         FrameworkSelection.objects.get_or_create(organization=org, framework=f)
+    from borderpro.profiles.services.divisions import security_profile_main
+
     if not Response.objects.filter(organization=org, requirement__framework=framework).exists():
         evidence = [
             evidence_upload(
@@ -132,6 +134,7 @@ def _bench_org() -> tuple[Any, Any, Any]:
         ):
             response = Response.objects.create(
                 organization=org,
+                security_profile=security_profile_main(org),
                 requirement=req,
                 status="implemented" if i % 4 else "partial",
                 narrative=f"Bench narrative for requirement {i}: the yard supervisor checks it every week and logs it. "

@@ -55,6 +55,9 @@ urlpatterns = [
         name="profile-response-evidence",
     ),
     path(O + "profile/readiness/", profiles_api.ReadinessView.as_view(), name="profile-readiness"),
+    path(
+        O + "profile/divisions/", profiles_api.DivisionListView.as_view(), name="profile-divisions"
+    ),
     path(O + "profile/packages/", profiles_api.PackageListView.as_view(), name="profile-packages"),
     path(
         O + "profile/packages/<uuid:snapshot_id>/download/",

@@ -417,6 +417,22 @@ def _check_inside(parsed: ParsedFile) -> None:
                     ref, _("the mapping to %(target)s is listed twice") % {"target": mapping["ref"]}
                 )
             targets.add(mapping["ref"])
+    _check_framework_confidence(parsed)
+
+
+def _check_framework_confidence(parsed: ParsedFile) -> None:
+    """A framework is not "confirmed" when most of its items are not."""
+    items = parsed.requirements
+    confirmed = sum(1 for item in items if item.get("confidence") == "confirmed")
+    if parsed.framework.get("confidence") == "confirmed" and items and 2 * confirmed < len(items):
+        parsed.error(
+            "",
+            _(
+                "the framework is tagged confirmed, but only %(n)s of its %(total)s "
+                "requirements are: give it the confidence most of its items have"
+            )
+            % {"n": confirmed, "total": len(items)},
+        )
 
 
 # --- Checks across files ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from typing import Any
 
@@ -44,6 +45,19 @@ class Employee(TenantModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+# Renewal reminders start this many months before a card expires. FAST: six months, since a
+# renewal must be approved before the card expires (compliance review, 2026-12-04). The rules
+# file (programs/data/rules.yaml, driver_card_deadlines.*.remind_months) carries the same
+# figures with their source; a test keeps the two equal.
+RENEWAL_REMINDER_MONTHS = {"fast": 6, "cdrp": 3}
+
+
+def months_earlier(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the month's last day when shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 class DriverCard(TenantModel):
@@ -97,8 +111,13 @@ class DriverCard(TenantModel):
             exclude.add("expires_on")  # clean() already named the field
         super().validate_constraints(exclude=exclude)
 
+    @property
+    def remind_from(self) -> date:
+        """The day renewal reminders start (six months ahead for a FAST card)."""
+        return months_earlier(self.expires_on, RENEWAL_REMINDER_MONTHS.get(self.kind, 3))
+
     def state(self, today: date) -> str:
-        """expired, expiring (within 90 days) or valid."""
+        """expired, expiring (from the reminder date on) or valid."""
         if self.expires_on < today:
             return "expired"
-        return "expiring" if (self.expires_on - today).days <= 90 else "valid"
+        return "expiring" if today >= self.remind_from else "valid"

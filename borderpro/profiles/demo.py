@@ -18,9 +18,11 @@ from borderpro.profiles.models import (
     ResponseComment,
     ResponseEvidence,
     SafetyCertificate,
+    SecurityProfile,
     Site,
 )
 from borderpro.profiles.selectors.workspace import applicable_requirements, frameworks_pursued
+from borderpro.profiles.services.divisions import security_profile_main, security_profile_start
 from borderpro.profiles.services.responses import readiness_record, responses_ensure
 
 PROFILES: dict[str, dict[str, Any]] = {
@@ -29,8 +31,8 @@ PROFILES: dict[str, dict[str, Any]] = {
         "operating_name": "Maple Leaf Freightways",
         "lines_of_business": ["truckload", "temperature"],
         "modes": ["highway"],
-        "business_number": "871234560",
-        "rm_account": "871234560RM0001",
+        "business_number": "871234563",
+        "rm_account": "871234563RM0001",
         "cbsa_carrier_code": "8412",
         "bonded": True,
         "bond_type": "Carrier bond (CBSA)",
@@ -70,8 +72,8 @@ PROFILES: dict[str, dict[str, Any]] = {
         "operating_name": "Transports Laurentides",
         "lines_of_business": ["truckload", "ltl"],
         "modes": ["highway"],
-        "business_number": "812345678",
-        "rm_account": "812345678RM0001",
+        "business_number": "812345676",
+        "rm_account": "812345676RM0001",
         "cbsa_carrier_code": "7731",
         "carm_registered": True,
         "scac": "TLAR",
@@ -282,7 +284,10 @@ def _answers(org: Any, code: str, users: dict[str, Any]) -> None:
     for ref, (status, narrative, evidence_titles) in ANSWERS[code].items():
         evidence_titles = [*evidence_titles, *(t for t, r in extra.items() if r == ref)]
         response = Response.objects.filter(
-            organization=org, requirement__ref=ref, requirement__framework__is_current=True
+            organization=org,
+            security_profile__is_primary=True,
+            requirement__ref=ref,
+            requirement__framework__is_current=True,
         ).first()
         if response is None or response.has_own_answer:
             continue
@@ -295,7 +300,9 @@ def _answers(org: Any, code: str, users: dict[str, Any]) -> None:
                     organization=org, response=response, evidence=vault[title]
                 )
     for ref, email, body in COMMENTS.get(code, []):
-        response = Response.objects.filter(organization=org, requirement__ref=ref).first()
+        response = Response.objects.filter(
+            organization=org, security_profile__is_primary=True, requirement__ref=ref
+        ).first()
         if (
             response is not None
             and not ResponseComment.objects.filter(
@@ -329,6 +336,7 @@ def _history(org: Any, code: str) -> None:
     for weeks_ago, score in zip(range(len(scores), 0, -1), scores, strict=True):
         ReadinessPoint.objects.get_or_create(
             organization=org,
+            security_profile=security_profile_main(org),
             framework=pip,
             day=today - timedelta(weeks=weeks_ago),
             defaults={
@@ -359,3 +367,51 @@ def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
         _history(org, code)
         for framework in frameworks_pursued(org):
             readiness_record(organization=org, framework_id=framework.pk)
+        if code == "mapleleaf":
+            _divisions(org, users, profile)
+
+
+LTL_ANSWERS = {
+    # the LTL division's own answers where it differs from the truckload division
+    "PIP-CARGO-04": (
+        "partial",
+        "LTL pick-up and delivery trailers are padlocked between stops; the ISO 17712 seal goes "
+        "on at the Mississauga cross-dock after consolidation, and its number is written on the "
+        "line-haul manifest. The padlock register is kept by the dock lead.",
+    ),
+}
+
+
+def _divisions(org: Any, users: dict[str, Any], profile: CarrierProfile) -> None:
+    """Maple Leaf runs two divisions: cross-border truckload (the main profile) and LTL (its
+    own profile, answers shared with the main one except where LTL works differently)."""
+    truckload = Division.objects.get(organization=org, name="Cross-border truckload")
+    ltl, _created = Division.objects.get_or_create(
+        organization=org,
+        name="Less-than-truckload (LTL)",
+        defaults={"description": "Consolidated pick-up and delivery freight through Mississauga"},
+    )
+    main = security_profile_main(org)
+    if main.division_id is None:
+        security_profile_start(actor=None, organization=org, division=truckload, use_main=True)
+    ltl_profile = SecurityProfile.objects.filter(organization=org, division=ltl).first()
+    if ltl_profile is None:
+        ltl_profile = security_profile_start(
+            actor=None, organization=org, division=ltl, share_answers=True
+        )
+    for framework in frameworks_pursued(org):
+        responses_ensure(
+            organization=org,
+            requirements=applicable_requirements(org, framework, profile.modes),
+            security_profile=ltl_profile,
+        )
+    for ref, (status, narrative) in LTL_ANSWERS.items():
+        response = Response.objects.filter(
+            organization=org, security_profile=ltl_profile, requirement__ref=ref
+        ).first()
+        if response is None or (response.same_as_id is None and response.has_own_answer):
+            continue
+        response.same_as, response.status, response.narrative = None, status, narrative
+        response.save()
+    for framework in frameworks_pursued(org):
+        readiness_record(organization=org, framework_id=framework.pk, security_profile=ltl_profile)

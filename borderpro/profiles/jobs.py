@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django_scopes import scope
 
 from borderpro.catalogue.models import Framework
 from borderpro.common.models import Job
 from borderpro.organizations.models import Organization
-from borderpro.profiles.models import PackageSnapshot
+from borderpro.profiles.models import PackageSnapshot, SecurityProfile
 from borderpro.profiles.services.package import package_build
 
 
@@ -15,6 +16,12 @@ def build_package(job: Job) -> None:
     """The application package (PDF, Word, evidence ZIP) as a dated snapshot."""
     organization = Organization.objects.get(pk=job.organization_id)
     framework = Framework.objects.get(pk=job.params["framework_id"])
+    security_profile = None
+    if job.params.get("security_profile_id"):
+        with scope(organization=organization):
+            security_profile = SecurityProfile.objects.get(
+                organization=organization, pk=job.params["security_profile_id"]
+            )
     snapshot = package_build(
         actor=job.created_by,
         organization=organization,
@@ -23,6 +30,7 @@ def build_package(job: Job) -> None:
         variant=job.params.get("variant", PackageSnapshot.Variant.SUBMISSION),
         unanswered=job.params.get("unanswered", PackageSnapshot.Unanswered.OMIT),
         report=job.report,
+        security_profile=security_profile,
     )
     job.result_file.name = snapshot.bundle.name
     job.result_name = (snapshot.bundle.name or "").rsplit("/", 1)[-1]

@@ -65,7 +65,10 @@ class CarrierProfile(TenantModel):
         max_length=15,
         blank=True,
         validators=[ids.validate_rm_account],
-        help_text=_("The 15-character import/export account, e.g. 123456789RM0001."),
+        help_text=_(
+            "The 15-character import/export account, e.g. 123456782RM0001 (hyphens and "
+            "spaces are removed)."
+        ),
     )
     cbsa_carrier_code = models.CharField(
         _("CBSA carrier code"),
@@ -93,7 +96,9 @@ class CarrierProfile(TenantModel):
         max_length=11,
         blank=True,
         validators=[ids.validate_mc_number],
-        help_text=_("Optional: FMCSA is phasing out MC numbers."),
+        help_text=_(
+            "Optional: an FMCSA docket (MC, MX or FF number); FMCSA is phasing out MC numbers."
+        ),
     )
     rfc = models.CharField(
         _("Mexican RFC"), max_length=13, blank=True, validators=[ids.validate_rfc]
@@ -142,7 +147,7 @@ class CarrierProfile(TenantModel):
                 name="profiles_rm_format",
             ),
             models.CheckConstraint(
-                condition=Q(scac="") | Q(scac__regex=r"^[A-Z]{3}[A-TVWY]$"),
+                condition=Q(scac="") | Q(scac__regex=r"^([A-Z]{2,3}|[A-Z]{3}[A-TVWY])$"),
                 name="profiles_scac_format",
             ),
             models.CheckConstraint(
@@ -186,6 +191,59 @@ class Division(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SecurityProfile(TenantModel):
+    """One security profile per division: PIP asks a separate profile for each division.
+
+    The primary profile is the one every organization has (created on first use; existing
+    responses, readiness points and packages moved onto it): a carrier with one division keeps
+    just that one and sees no change. It may name the division it covers; each other division
+    that needs its own profile gets one. A division's profile answers the same requirements; an answer that is the
+    same in two divisions is written once and shared (``Response.same_as``).
+    """
+
+    PRIMARY_CODE = "main"
+
+    division = models.OneToOneField(
+        Division,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="security_profile",
+        verbose_name=_("division"),
+    )
+    code = models.SlugField(_("code"), max_length=60)
+    is_primary = models.BooleanField(_("main profile"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("security profile")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code"], name="profiles_security_profile_code_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=Q(is_primary=True),
+                name="profiles_one_primary_security_profile",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_primary=True) | Q(division__isnull=False),
+                name="profiles_security_profile_needs_division",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if self.division_id and self.division:
+            return self.division.name
+        return str(_("Main profile"))
 
 
 class Site(TenantModel):
@@ -287,8 +345,26 @@ class ReviewState(models.TextChoices):
 
 
 class Response(TenantModel):
-    """How the company meets one requirement: status, narrative, owner, evidence, review."""
+    """How the company meets one requirement: status, narrative, owner, evidence, review.
 
+    A response belongs to one security profile (division). ``same_as`` shares the answer of
+    the same requirement in another division: while set, this response shows that answer
+    (status, narrative, evidence) and is not written separately."""
+
+    security_profile = models.ForeignKey(
+        SecurityProfile,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        verbose_name=_("security profile"),
+    )
+    same_as = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="shared_with",
+        verbose_name=_("same answer as"),
+    )
     requirement = models.ForeignKey(
         "catalogue.Requirement",
         on_delete=models.PROTECT,
@@ -345,7 +421,7 @@ class Response(TenantModel):
         verbose_name = _("response")
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "requirement"], name="profiles_response_unique"
+                fields=["security_profile", "requirement"], name="profiles_response_unique"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="profiles_response_status_valid"
@@ -425,8 +501,11 @@ class CategoryAssignment(TenantModel):
 
 
 class ReadinessPoint(TenantModel):
-    """One day's readiness for one framework, for the chart over time."""
+    """One day's readiness of one security profile for one framework, for the chart over time."""
 
+    security_profile = models.ForeignKey(
+        SecurityProfile, on_delete=models.PROTECT, related_name="readiness_points"
+    )
     framework = models.ForeignKey("catalogue.Framework", on_delete=models.PROTECT, related_name="+")
     day = models.DateField()
     score = models.PositiveSmallIntegerField()
@@ -438,7 +517,7 @@ class ReadinessPoint(TenantModel):
         ordering = ["day"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "framework", "day"], name="profiles_readiness_daily"
+                fields=["security_profile", "framework", "day"], name="profiles_readiness_daily"
             ),
             models.CheckConstraint(condition=Q(score__lte=100), name="profiles_readiness_percent"),
         ]
@@ -450,7 +529,8 @@ def package_path(instance: PackageSnapshot, filename: str) -> str:
 
 
 class PackageSnapshot(TenantModel):
-    """An application package as built on one day: PDF, Word and evidence ZIP, with hashes."""
+    """An application package of one security profile as built on one day: PDF, Word and
+    evidence ZIP, with hashes."""
 
     class Variant(models.TextChoices):
         SUBMISSION = "submission", _("Submission copy")
@@ -460,6 +540,12 @@ class PackageSnapshot(TenantModel):
         OMIT = "omit", _("Leave them out")
         APPENDIX = "appendix", _("List them in an appendix")
 
+    security_profile = models.ForeignKey(
+        SecurityProfile,
+        on_delete=models.PROTECT,
+        related_name="packages",
+        verbose_name=_("security profile"),
+    )
     framework = models.ForeignKey(
         "catalogue.Framework",
         on_delete=models.PROTECT,

@@ -40,6 +40,7 @@ def row_strings(*, org_code: str, can_edit: bool, today: date) -> dict[str, Any]
         "reused": _(
             "Answered once under %(ref)s: this text is reused until someone writes a specific answer here."
         ),
+        "shared": _("Same answer as the division “%(name)s” (answered once, shared here)."),
     }
 
 
@@ -84,6 +85,9 @@ def render_row(row: Any, s: dict[str, Any]) -> SafeString:
     )
     if row.reused_from is not None:
         out.append(f'<p class="pf-reuse">{esc(s["reused"] % {"ref": row.reused_from.ref})}</p>')
+    shared = getattr(row, "shared_from", None)
+    if shared is not None:
+        out.append(f'<p class="pf-reuse">{esc(s["shared"] % {"name": shared.name})}</p>')
     if e.status == "not_applicable":
         out.append(
             f'<p class="pf-narrative"><strong>{esc(s["na"])}</strong> {esc(_cut(e.justification))}</p>'
@@ -98,7 +102,7 @@ def render_row(row: Any, s: dict[str, Any]) -> SafeString:
     buttons = (
         f'<button type="button" class="btn btn-secondary btn-small" hx-get="{url}edit/" hx-target="#resp-{rid}" '
         f'hx-swap="outerHTML" aria-label="{edit} {ref}">{edit}</button>'
-        if s["can_edit"]
+        if s["can_edit"] and shared is None
         else ""
     )
     out.append(

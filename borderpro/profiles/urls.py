@@ -7,6 +7,7 @@ app_name = "profiles"
 
 register_object_kwarg("response_id", "profiles.Response")
 register_object_kwarg("snapshot_id", "profiles.PackageSnapshot")
+register_object_kwarg("division_id", "profiles.Division")
 
 P = "o/<str:org_code>/profile/"
 R = P + "responses/<uuid:response_id>/"
@@ -14,6 +15,11 @@ R = P + "responses/<uuid:response_id>/"
 urlpatterns = [
     path(P + "company/", profile.profile_detail, name="profile"),
     path(P + "company/edit/", profile.profile_edit, name="profile_edit"),
+    path(
+        P + "divisions/<uuid:division_id>/security-profile/",
+        profile.division_profile_start,
+        name="division_profile_start",
+    ),
     path(P + "requirements/", workspace.workspace, name="home"),
     path(P + "frameworks/", workspace.frameworks, name="frameworks"),
     path(P + "assign/", workspace.assign_category, name="assign"),
@@ -22,6 +28,7 @@ urlpatterns = [
     path(R + "edit/", workspace.response_edit, name="response_edit"),
     path(R + "review/", response.response_review, name="response_review"),
     path(R + "comments/", response.response_comment, name="response_comment"),
+    path(R + "share/", response.response_share_view, name="response_share"),
     path(R + "evidence/", response.response_link, name="response_link"),
     path(
         R + "evidence/<uuid:evidence_id>/unlink/", response.response_unlink, name="response_unlink"

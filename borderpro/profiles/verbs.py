@@ -16,4 +16,7 @@ VERBS = {
     "responses.imported": _("imported %(count)s responses from a spreadsheet"),
     "package.built": _("built the application package (%(language)s)"),
     "submission.recorded": _("recorded a submission to %(agency)s"),
+    "security_profile.started": _("started the security profile of the division %(division)s"),
+    "response.shared": _("shared another division's answer to %(ref)s"),
+    "response.unshared": _("gave %(ref)s this division's own answer"),
 }

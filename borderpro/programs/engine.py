@@ -7,6 +7,7 @@ rule version's effective dates and the facts it read, so any result can be trace
 
 from __future__ import annotations
 
+import calendar
 import copy
 import json
 from datetime import date
@@ -104,7 +105,7 @@ def evaluate_program(
     criteria = [
         evaluate_criterion(c, facts, as_of, lang, notes)
         for c in program.criteria
-        if c.applies_on(as_of) and (trip or c.scope == "carrier")
+        if c.applies_on(as_of) and (trip or c.scope == "carrier") and c.judged_for(facts, as_of)
     ]
     result = program_result(criteria)
     first_open = (
@@ -138,6 +139,8 @@ def evaluate_program(
                 {
                     "program": p["program"][lang],
                     "signed_on": _plain(p["signed_on"]),
+                    # month: the day of signing is not known; show month and year only
+                    "signed_on_precision": p["signed_on_precision"],
                     "confidence": p["confidence"],
                     "source": p["source_url"],
                 }
@@ -150,53 +153,86 @@ def evaluate_program(
     return out
 
 
-def _status(due: date, as_of: date, kind: str = "") -> str:
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _status(due: date, as_of: date, kind: str = "", remind_from: date | None = None) -> str:
     if due < as_of:
         return "open" if kind.endswith("_window") else "overdue"
+    if remind_from is not None:
+        return "due_soon" if as_of >= remind_from else "upcoming"
     return "due_soon" if (due - as_of).days <= DUE_SOON_DAYS else "upcoming"
 
 
 def _deadline_row(
-    program: str, kind: str, due: date, as_of: date, text: str, rule: Any, lang: str
+    program: str,
+    kind: str,
+    due: date,
+    as_of: date,
+    text: str,
+    rule: Any,
+    lang: str,
+    remind_from: date | None = None,
 ) -> dict[str, Any]:
-    return {
+    row = {
         "program": program,
         "kind": kind,
         "due": due.isoformat(),
         "days_left": dates.days_between(as_of, due),
-        "status": _status(due, as_of, kind),
+        "status": _status(due, as_of, kind, remind_from),
         "explanation": text,
         "source": source_url(
             rule["source_url"] if isinstance(rule, dict) else rule.source_url, lang
         ),
         "confidence": rule["confidence"] if isinstance(rule, dict) else rule.confidence,
     }
+    if remind_from is not None:
+        row["remind_from"] = remind_from.isoformat()
+    return row
+
+
+def _first_date(membership: dict[str, Any], keys: tuple[str, ...]) -> date | None:
+    return next((_as_date(membership[k]) for k in keys if _as_date(membership.get(k))), None)
+
+
+def membership_deadline_estimated(
+    rule: DeadlineRule, membership: dict[str, Any], as_of: date
+) -> tuple[date | None, bool]:
+    """The deadline, and whether it is only the earliest possible one (its base date unknown)."""
+    if membership.get("status") not in rule.statuses or _first_date(membership, rule.unless):
+        return None, False
+    base, estimated = _first_date(membership, rule.base), False
+    if base is None:
+        base, estimated = _first_date(membership, rule.earliest_from), True
+    if base is None:
+        return None, False
+    if rule.mode == "next_anniversary":
+        base = dates.next_anniversary(base, as_of)
+    return dates.add_days(dates.add_years(base, rule.years), rule.days), estimated
 
 
 def membership_deadline(rule: DeadlineRule, membership: dict[str, Any], as_of: date) -> date | None:
-    if membership.get("status") not in rule.statuses:
-        return None
-    base = next(
-        (_as_date(membership.get(key)) for key in rule.base if _as_date(membership.get(key))), None
-    )
-    if base is None:
-        return None
-    if rule.mode == "next_anniversary":
-        base = dates.next_anniversary(base, as_of)
-    return dates.add_days(dates.add_years(base, rule.years), rule.days)
+    return membership_deadline_estimated(rule, membership, as_of)[0]
 
 
 def deadlines(facts: dict[str, Any], as_of: date, lang: str, rules: Rules) -> list[dict[str, Any]]:
     rows = []
     memberships = facts.get("memberships") or {}
     for rule in rules.deadlines:
-        due = membership_deadline(rule, memberships.get(rule.program) or {}, as_of)
+        due, estimated = membership_deadline_estimated(
+            rule, memberships.get(rule.program) or {}, as_of
+        )
         if due is not None:
-            rows.append(
-                _deadline_row(
-                    rule.program, rule.kind, due, as_of, rule.explanation[lang], rule, lang
-                )
+            row = _deadline_row(
+                rule.program, rule.kind, due, as_of, rule.explanation[lang], rule, lang
             )
+            if estimated and rule.estimated:
+                row["estimated"] = True
+                row["explanation"] = f"{row['explanation']} {rule.estimated[lang]}"
+            rows.append(row)
     drivers = list(facts.get("drivers") or [])
     if facts.get("driver"):
         drivers.append(facts["driver"])
@@ -208,9 +244,13 @@ def deadlines(facts: dict[str, Any], as_of: date, lang: str, rules: Rules) -> li
             if expires is None or card_rule is None:
                 continue
             text = card_rule["explanation"][lang].format(name=name)
-            rows.append(
-                _deadline_row("FAST", card_rule["kind"], expires, as_of, text, card_rule, lang)
+            remind = months_before(expires, card_rule["remind_months"])
+            row = _deadline_row(
+                "FAST", card_rule["kind"], expires, as_of, text, card_rule, lang, remind
             )
+            if card_rule.get("unconfirmed"):
+                row["unconfirmed"] = card_rule["unconfirmed"][lang]
+            rows.append(row)
     return sorted(rows, key=lambda r: (r["due"], r["kind"], r["explanation"]))
 
 

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from rest_framework import serializers
 
 from borderpro.common.dates import format_day
@@ -92,6 +92,30 @@ class OrganizationFacts(StrictSerializer):
     msr_compliant = _bool()
     shipment_tracking = _bool()
     pre_arrival_data = _bool()
+    rm_account = serializers.RegexField(
+        r"^\d{9}RM\d{4}$", required=False, allow_blank=True, allow_null=True
+    )
+    files_canadian_declarations = _bool()
+    carm_statement_of_account = _bool()
+    carrier_code_changes_notified = _bool()
+
+    def validate_business_number(self, value: Any) -> Any:
+        return _identifier("business_number", value)
+
+    def validate_rm_account(self, value: Any) -> Any:
+        return _identifier("rm_account", value)
+
+
+def _identifier(kind: str, value: Any) -> Any:
+    """A BN or RM account also passes the check digit (the profile's own rules and messages)."""
+    from borderpro.profiles.identifiers import IdentifierError, identifier_check
+
+    if not value:
+        return value
+    try:
+        return identifier_check(kind, value)
+    except IdentifierError as exc:
+        raise serializers.ValidationError(exc.message) from exc
 
 
 class MembershipFacts(StrictSerializer):
@@ -104,6 +128,8 @@ class MembershipFacts(StrictSerializer):
     validation_report_on = _date()
     action_plan_due = _date()
     cancelled_on = _date()
+    decision_letter_on = _date()
+    validation_on = _date()
 
 
 class DriverFacts(StrictSerializer):
@@ -115,12 +141,17 @@ class DriverFacts(StrictSerializer):
 class ImporterFacts(StrictSerializer):
     pip = _bool()
     ctpat = _bool()
+    manufacturer_ctpat = _bool()
 
 
 class CrossingFacts(StrictSerializer):
     direction = serializers.ChoiceField(["into_canada", "into_us"], required=False, allow_null=True)
     port_code = serializers.RegexField(r"^\d{4}$", required=False, allow_null=True)
     date = _date()
+    # the border crossed: CA-US (northern) or MX-US (southern); same values as border_crossings
+    border = serializers.RegexField(r"^(CA|MX)-US$", required=False, allow_null=True)
+    fast_eligible_goods = _bool()
+    manufacturer_seal = _bool()
 
 
 class MembershipsField(serializers.DictField):
@@ -191,11 +222,14 @@ def _msr_note(day: date, must: int | None) -> dict[str, str]:
 
 
 def _latest_pip_readiness(organizations: list[Any]) -> dict[Any, Any]:
+    """Per organization, the weakest latest PIP readiness point of its security profiles (one
+    per division): the Minimum Security Requirements are met only when every division meets
+    them."""
     from borderpro.profiles.models import ReadinessPoint
 
     latest = (
         ReadinessPoint.objects.filter(
-            organization=OuterRef("organization"), framework=OuterRef("framework")
+            security_profile=OuterRef("security_profile"), framework=OuterRef("framework")
         )
         .order_by("-day")
         .values("day")[:1]
@@ -205,7 +239,7 @@ def _latest_pip_readiness(organizations: list[Any]) -> dict[Any, Any]:
         framework__code="PIP",
         framework__owner__isnull=True,
         day=Subquery(latest),
-    ).order_by("organization_id", "-day")
+    ).order_by("organization_id", F("must_score").asc(nulls_first=True), "-day")
     out: dict[Any, Any] = {}
     for point in points:
         out.setdefault(point.organization_id, point)
@@ -220,7 +254,7 @@ def _organization_facts(
     if profile is not None:
         if "courier" in (profile.lines_of_business or []) and "courier" not in types:
             types.append("courier")
-        for key in ("business_number", "cbsa_carrier_code", "scac", "usdot_number"):
+        for key in ("business_number", "rm_account", "cbsa_carrier_code", "scac", "usdot_number"):
             if getattr(profile, key):
                 facts[key] = getattr(profile, key)
         facts["cbsa_bonded"] = profile.bonded
@@ -261,6 +295,8 @@ def _membership_facts(rows: list[Membership]) -> dict[str, Any]:
             "validation_report_on",
             "action_plan_due",
             "cancelled_on",
+            "decision_letter_on",
+            "validation_on",
         ):
             value = getattr(m, key)
             if value:

@@ -109,6 +109,11 @@ class WhatIfForm(forms.Form):
         required=False,
         widget=forms.Select(choices=[("", _("Unknown")), ("true", _("Yes")), ("false", _("No"))]),
     )
+    fast_goods = forms.NullBooleanField(
+        label=_("Goods are eligible for FAST"),
+        required=False,
+        widget=forms.Select(choices=[("", _("Unknown")), ("true", _("Yes")), ("false", _("No"))]),
+    )
     pip_status = forms.ChoiceField(
         label=_("PIP membership"), required=False, choices=STATUS_CHOICES
     )
@@ -153,6 +158,7 @@ class WhatIfForm(forms.Form):
                 "direction": data["direction"],
                 "port_code": data.get("port_code") or None,
                 "date": data.get("crossing_date"),
+                "fast_eligible_goods": data.get("fast_goods"),
             }
             out["importer"] = {"pip": data.get("importer_pip"), "ctpat": data.get("importer_ctpat")}
             out["driver"] = driver_facts or {}

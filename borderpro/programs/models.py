@@ -73,6 +73,15 @@ class Membership(TenantModel):
     validation_report_on = models.DateField(_("validation report received"), null=True, blank=True)
     action_plan_due = models.DateField(_("action plan deadline"), null=True, blank=True)
     cancelled_on = models.DateField(_("cancellation notice date"), null=True, blank=True)
+    decision_letter_on = models.DateField(
+        _("date on CBSA's decision letter"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The 30-day appeal period counts from this date; while it is empty, the earliest "
+            "possible deadline is shown."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
@@ -120,7 +129,15 @@ class Membership(TenantModel):
             errors["action_plan_due"] = _("Give the deadline the CBSA set for the action plan.")
         if self.status in (Status.CANCELLED, Status.UNDER_APPEAL) and not self.cancelled_on:
             errors["cancelled_on"] = _(
-                "Give the date of the cancellation notice: the 30-day appeal period counts from it."
+                "Give the date of the cancellation: the earliest possible appeal deadline counts from it."
+            )
+        if (
+            self.decision_letter_on
+            and self.cancelled_on
+            and self.decision_letter_on < self.cancelled_on
+        ):
+            errors["decision_letter_on"] = _(
+                "The decision letter cannot be dated before the cancellation it announces."
             )
         if self.applied_on and self.approved_on and self.approved_on < self.applied_on:
             errors["approved_on"] = _("The approval date cannot be before the application date.")
@@ -160,6 +177,15 @@ class Declarations(TenantModel):
     pre_arrival_data = models.BooleanField(
         _("pre-arrival cargo data transmitted"), null=True, blank=True
     )
+    carm_statement_of_account = models.BooleanField(
+        _("a CARM statement of account or daily notice is received"), null=True, blank=True
+    )
+    carrier_code_changes_notified = models.BooleanField(
+        _("every change to the carrier-code profile notified to CBSA"), null=True, blank=True
+    )
+    files_canadian_declarations = models.BooleanField(
+        _("files Canadian customs declarations (U.S.-based importers)"), null=True, blank=True
+    )
 
     history = HistoricalRecords()
 
@@ -185,4 +211,7 @@ DECLARATION_FIELDS = (
     "significant_contraventions",
     "shipment_tracking",
     "pre_arrival_data",
+    "carm_statement_of_account",
+    "carrier_code_changes_notified",
+    "files_canadian_declarations",
 )

@@ -52,6 +52,10 @@ class Criterion:
     # gate: when not met, the program does not apply (e.g. FAST into Canada for a trip
     # into the U.S.): "not applicable" rather than "not eligible".
     gate: bool = False
+    when: dict[str, Any] | None = None  # judged only when this test is met (e.g. southern border)
+
+    def judged_for(self, facts: dict[str, Any], as_of: date) -> bool:
+        return self.when is None or judge(self.when, facts, as_of) == MET
 
     def applies_on(self, day: date) -> bool:
         return (self.effective_from is None or self.effective_from <= day) and (
@@ -84,6 +88,10 @@ class DeadlineRule:
     confidence: str
     source_url: str
     explanation: dict[str, str]
+    # dates that give the earliest possible deadline while every ``base`` date is unknown
+    earliest_from: tuple[str, ...] = ()
+    estimated: dict[str, str] | None = None
+    unless: tuple[str, ...] = ()  # no deadline once one of these dates is recorded
 
 
 @dataclass(frozen=True)
@@ -309,6 +317,7 @@ def _criterion(raw: dict[str, Any], program: str, constants: dict[str, list[Any]
         effective_to=end,
         examples=dict(raw.get("examples") or {}),
         gate=bool(raw.get("gate", False)),
+        when=_resolve(raw["when"], constants, f"{where}, when") if raw.get("when") else None,
     )
 
 
@@ -341,6 +350,9 @@ def _deadline(raw: dict[str, Any]) -> DeadlineRule:
     add = raw.get("add") or {}
     if raw.get("mode", "once") not in ("once", "next_anniversary"):
         raise RulesError(f"{where}: mode must be once or next_anniversary")
+    earliest = tuple(raw.get("earliest_from") or ())
+    if earliest and not raw.get("estimated"):
+        raise RulesError(f"{where}: earliest_from needs an estimated text saying it is an estimate")
     return DeadlineRule(
         kind=kind,
         program=str(raw.get("program")),
@@ -352,7 +364,21 @@ def _deadline(raw: dict[str, Any]) -> DeadlineRule:
         confidence=raw["confidence"],
         source_url=raw["source_url"],
         explanation=_text(raw.get("explanation"), f"{where}, explanation"),
+        earliest_from=earliest,
+        estimated=_text(raw["estimated"], f"{where}, estimated") if earliest else None,
+        unless=tuple(raw.get("unless") or ()),
     )
+
+
+def _card_rule(key: str, raw: dict[str, Any]) -> dict[str, Any]:
+    where = f"driver card deadline {key}"
+    months = raw.get("remind_months")
+    if not isinstance(months, int) or months < 0:
+        raise RulesError(f"{where}: remind_months must be a whole number of months")
+    out = {**raw, "explanation": _text(raw.get("explanation"), where)}
+    if raw.get("unconfirmed"):
+        out["unconfirmed"] = _text(raw["unconfirmed"], f"{where}, unconfirmed")
+    return out
 
 
 def parse_rules(document: dict[str, Any]) -> Rules:
@@ -385,20 +411,22 @@ def parse_rules(document: dict[str, Any]) -> Rules:
     partners = []
     for raw in document.get("mra_partners") or []:
         where = f"MRA partner {raw.get('program')}"
+        precision = raw.get("signed_on_precision", "day")
+        if precision not in ("day", "month"):
+            raise RulesError(f"{where}: signed_on_precision must be day or month")
         partners.append(
             {
                 "program": _text(raw.get("program"), where),
                 "signed_on": _date_or_none(raw.get("signed_on"), where),
+                "signed_on_precision": precision,
                 "confidence": raw.get("confidence"),
                 "source_url": raw.get("source_url"),
             }
         )
-    cards = {}
-    for key, raw in (document.get("driver_card_deadlines") or {}).items():
-        cards[key] = {
-            **raw,
-            "explanation": _text(raw.get("explanation"), f"driver card deadline {key}"),
-        }
+    cards = {
+        key: _card_rule(key, raw)
+        for key, raw in (document.get("driver_card_deadlines") or {}).items()
+    }
     return Rules(
         programs=tuple(programs),
         deadlines=tuple(_deadline(d) for d in document.get("deadlines") or []),

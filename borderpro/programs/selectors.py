@@ -58,6 +58,17 @@ def portfolio_clients(consultancy: Any, user: Any, role: str) -> list[Any]:
     return sorted({link.client for link in links}, key=lambda o: o.name.lower())
 
 
+def portfolio_divisions(clients: list[Any]) -> dict[Any, list[Any]]:
+    """Each client's security profiles (one per division) with their latest PIP readiness, in
+    a fixed number of queries."""
+    from borderpro.profiles.selectors.divisions import division_readiness
+
+    if not clients:
+        return {}
+    with scope(organization=list(clients)):  # the page runs in the consultancy's scope
+        return division_readiness(clients)
+
+
 def portfolio(
     consultancy: Any, user: Any, role: str, *, lang: str = "en"
 ) -> list[tuple[Any, dict[str, Any]]]:

@@ -21,6 +21,7 @@ MEMBERSHIP_FIELDS = (
     "validation_report_on",
     "action_plan_due",
     "cancelled_on",
+    "decision_letter_on",
     "notes",
 )
 

@@ -107,6 +107,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _portfolio(request: HttpRequest, org: Any) -> HttpResponse:
     rows = selectors.portfolio(org, request.user, request.access.role, lang=_lang())  # type: ignore[attr-defined]
     programs = [(p.code, p.name[_lang()]) for p in load_rules().programs]
+    divisions = selectors.portfolio_divisions([client for client, _answer in rows])
     table = []
     for client, answer in rows:
         by_code = {p["program"]: p for p in answer["programs"]}
@@ -118,6 +119,7 @@ def _portfolio(request: HttpRequest, org: Any) -> HttpResponse:
                 "cells": [by_code.get(code) for code, _n in programs],
                 "overdue": overdue,
                 "soon": soon,
+                "divisions": divisions.get(client.pk, []),
             }
         )
     return render(request, "programs/portfolio.html", {"table": table, "programs": programs})

@@ -142,11 +142,13 @@ def test_compare_page_of_a_carrier_uses_its_security_profile_answers(
     two_editions: Any, as_alice: Any, carrier_a: Any, alice: Any
 ) -> None:
     from borderpro.profiles.models import Response
+    from borderpro.profiles.services.divisions import security_profile_main
 
     old, new = two_editions
     for ref in ("PIP-PHYS-03", "PIP-CORP-06"):
         Response.objects.create(
             organization=carrier_a,
+            security_profile=security_profile_main(carrier_a),
             requirement=Requirement.objects.get(framework=old, ref=ref),
             status="implemented",
             narrative=f"How we meet {ref} at our Mississauga terminal.",

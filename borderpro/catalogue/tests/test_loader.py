@@ -21,7 +21,7 @@ from borderpro.catalogue.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SHIPPED = {"PIP": 30, "CTPAT-HC": 108, "INSP": 47, "SEAL-CTRL": 30, "MRA": 18}
+SHIPPED = {"PIP": 30, "CTPAT-HC": 112, "INSP": 47, "SEAL-CTRL": 30, "MRA": 18}
 
 
 def _load(*files: tuple[str, dict[str, Any]] | tuple[str, bytes], **kwargs: Any) -> Any:

@@ -200,7 +200,7 @@ def test_show_all_lists_every_row_for_printing(
     url = _url("requirements", carrier_a)
     html = as_alice.get(url).content.decode()
     assert "Show all to print" in html and "all=1" in html
-    assert len(_refs(as_alice.get(url, {"all": "1"}))) == 233
+    assert len(_refs(as_alice.get(url, {"all": "1"}))) == 237
 
 
 def test_a_framework_named_by_code_shows_as_chosen(

@@ -133,3 +133,18 @@ def test_cards_feed_fast_eligibility_and_deadlines(as_alice: Client, carrier_a: 
     answer = as_alice.get(f"/api/v1/o/{carrier_a.code}/programs/").json()
     row = next(d for d in answer["deadlines"] if d["kind"] == "driver.fast_card_expiry")
     assert "Fay" in row["explanation"] and row["status"] == "due_soon"
+
+
+def test_fast_card_renewal_reminders_start_six_months_ahead() -> None:
+    from datetime import date
+
+    from borderpro.people.models import RENEWAL_REMINDER_MONTHS, DriverCard
+    from borderpro.programs.rules import load_rules
+
+    card = DriverCard(kind="fast", number="1", expires_on=date(2027, 8, 31))
+    assert card.remind_from == date(2027, 2, 28)
+    assert card.state(date(2027, 2, 27)) == "valid"
+    assert card.state(date(2027, 2, 28)) == "expiring"  # 184 days ahead
+    assert card.state(date(2027, 9, 1)) == "expired"
+    rules = load_rules().driver_cards
+    assert {k: rules[k]["remind_months"] for k in rules} == RENEWAL_REMINDER_MONTHS

@@ -12,8 +12,9 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 
 from borderpro.catalogue.models import pick
-from borderpro.profiles.models import Response
+from borderpro.profiles.models import Response, SecurityProfile
 from borderpro.profiles.selectors.workspace import Row, frameworks_pursued, workspace_build
+from borderpro.profiles.services.divisions import security_profile_main
 from borderpro.profiles.services.profile import (
     profile_for,
 )
@@ -22,6 +23,12 @@ FRAMEWORK_PARAM = OpenApiParameter(
     "framework",
     str,
     description="Framework code, e.g. PIP or CTPAT-HC (default: the first pursued)",
+)
+DIVISION_PARAM = OpenApiParameter(
+    "division",
+    str,
+    description="Security profile (division) code, as listed by profile/divisions/ "
+    "(default: the main profile)",
 )
 
 
@@ -53,6 +60,10 @@ def _row_data(row: Row, org: Any, framework_code: str) -> dict[str, Any]:
         "owner": row.owner.email if row.owner else None,
         "due_on": row.due_on.isoformat() if row.due_on else None,
         "reused_from": row.reused_from.ref if row.reused_from else None,
+        "division": row.response.security_profile.code
+        if row.response.security_profile_id
+        else None,
+        "shared_from": row.shared_from.code if row.shared_from else None,
         "also_covers": [o.ref for o in row.also_covers],
         "evidence": [
             {
@@ -79,8 +90,24 @@ def _framework(view: Any, request: Request) -> tuple[Any, list[Any]]:
     raise Http404
 
 
+def _security_profile(view: Any, request: Request) -> SecurityProfile:
+    """``?division=<code>``: that division's security profile (404 if unknown), else the main one."""
+    code = request.query_params.get("division", "")
+    if not code:
+        return security_profile_main(view.organization)
+    return get_object_or_404(
+        SecurityProfile.objects.select_related("division"),
+        organization=view.organization,
+        code=code,
+    )
+
+
 def _build(
-    view: Any, request: Request, requirements: list[Any] | None = None, framework: Any = None
+    view: Any,
+    request: Request,
+    requirements: list[Any] | None = None,
+    framework: Any = None,
+    security_profile: SecurityProfile | None = None,
 ) -> Any:
     org = view.organization
     if framework is None:
@@ -96,13 +123,16 @@ def _build(
         modes=profile_for(org).modes or ["highway"],
         pursued=pursued,
         requirements=requirements,
+        security_profile=security_profile or _security_profile(view, request),
     )
 
 
 def _response(view: Any, response_id: str) -> Response:
     _kinds(view)
     return get_object_or_404(
-        Response.objects.select_related("requirement__framework", "requirement__category"),
+        Response.objects.select_related(
+            "requirement__framework", "requirement__category", "security_profile"
+        ),
         organization=view.organization,
         pk=response_id,
     )

@@ -16,14 +16,20 @@ from borderpro.api.base import OrgScopedMixin
 from borderpro.api.pagination import envelope
 from borderpro.common.jobs import job_start
 from borderpro.profiles.api.common import (
+    DIVISION_PARAM,
     _kinds,
+    _security_profile,
 )
-from borderpro.profiles.models import PackageSnapshot
+from borderpro.profiles.models import PackageSnapshot, SecurityProfile
 from borderpro.profiles.selectors.workspace import frameworks_pursued
+from borderpro.profiles.services.divisions import security_profile_main
 
 
 class PackageRequestSerializer(serializers.Serializer):
     framework = serializers.CharField()
+    division = serializers.CharField(
+        required=False, default="", allow_blank=True, help_text="Security profile (division) code"
+    )
     language = serializers.ChoiceField(choices=[("en", "en"), ("fr", "fr")], default="en")
     variant = serializers.ChoiceField(
         choices=PackageSnapshot.Variant.values,
@@ -43,18 +49,19 @@ class PackageListView(OrgScopedMixin, APIView):
     org_kinds = ("client",)
     permissions = {"GET": "profiles.view", "POST": "profiles.package"}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[DIVISION_PARAM], responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, org_code: str) -> ApiResponse:
         _kinds(self)
-        rows = PackageSnapshot.objects.filter(organization=self.organization).select_related(
-            "framework"
-        )[:50]
+        rows = PackageSnapshot.objects.filter(
+            organization=self.organization, security_profile=_security_profile(self, request)
+        ).select_related("framework", "security_profile")[:50]
         return ApiResponse(
             envelope(
                 [
                     {
                         "id": str(s.pk),
                         "framework": s.framework.code,
+                        "division": s.security_profile.code,
                         "language": s.language,
                         "variant": s.variant,
                         "unanswered": s.unanswered,
@@ -86,6 +93,16 @@ class PackageListView(OrgScopedMixin, APIView):
         )
         if framework is None:
             raise ValidationError({"framework": "This company does not pursue that framework."})
+        code = data.validated_data["division"]
+        security_profile = (
+            SecurityProfile.objects.filter(organization=self.organization, code=code).first()
+            if code
+            else security_profile_main(self.organization)
+        )
+        if security_profile is None:
+            raise ValidationError(
+                {"division": "This company has no security profile with that code."}
+            )
         job = job_start(
             organization=self.organization,
             actor=request.user,
@@ -95,6 +112,7 @@ class PackageListView(OrgScopedMixin, APIView):
                 "language": data.validated_data["language"],
                 "variant": data.validated_data["variant"],
                 "unanswered": data.validated_data["unanswered"],
+                "security_profile_id": str(security_profile.pk),
             },
         )
         return ApiResponse(

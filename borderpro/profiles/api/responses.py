@@ -16,6 +16,7 @@ from borderpro.api.pagination import envelope
 from borderpro.catalogue.models import pick
 from borderpro.evidence.models import EvidenceFile
 from borderpro.profiles.api.common import (
+    DIVISION_PARAM,
     FRAMEWORK_PARAM,
     Conflict,
     _build,
@@ -53,7 +54,7 @@ class ResponseListView(OrgScopedMixin, APIView):
 
     @extend_schema(
         operation_id="o_profile_responses_list",
-        parameters=[FRAMEWORK_PARAM],
+        parameters=[FRAMEWORK_PARAM, DIVISION_PARAM],
         responses={200: OpenApiTypes.OBJECT},
     )
     def get(self, request: Request, org_code: str) -> ApiResponse:
@@ -81,7 +82,13 @@ class ResponseDetailView(OrgScopedMixin, APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code))
 
     @extend_schema(
@@ -112,7 +119,13 @@ class ResponseDetailView(OrgScopedMixin, APIView):
             )
         except StaleEdit as exc:
             raise Conflict() from exc
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         return ApiResponse(_row_data(ws.rows[0], self.organization, ws.framework.code))
 
 
@@ -160,7 +173,13 @@ class ResponseEvidenceView(OrgScopedMixin, APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
-        ws = _build(self, request, [response.requirement], response.requirement.framework)
+        ws = _build(
+            self,
+            request,
+            [response.requirement],
+            response.requirement.framework,
+            security_profile=response.security_profile,
+        )
         linked = _row_data(ws.rows[0], self.organization, ws.framework.code)["evidence"]
         return ApiResponse(envelope(linked))
 
@@ -198,7 +217,9 @@ class ReadinessView(OrgScopedMixin, APIView):
     org_kinds = ("client",)
     permissions = {"GET": "profiles.view"}
 
-    @extend_schema(parameters=[FRAMEWORK_PARAM], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=[FRAMEWORK_PARAM, DIVISION_PARAM], responses={200: OpenApiTypes.OBJECT}
+    )
     def get(self, request: Request, org_code: str) -> ApiResponse:
         ws = _build(self, request)
         if ws is None:
@@ -206,6 +227,7 @@ class ReadinessView(OrgScopedMixin, APIView):
         return ApiResponse(
             {
                 "framework": ws.framework.code,
+                "division": request.query_params.get("division") or "main",
                 "score": ws.score,
                 "must_score": ws.must_score,
                 "should_score": ws.should_score,

@@ -24,18 +24,21 @@ def identifier_rows(profile: CarrierProfile) -> list[dict[str, Any]]:
     rows = []
     for kind, spec in ids.identifier_specs().items():
         value = getattr(profile, kind, "")
-        problem = ""
+        problem, notes = "", []
         if value:
             try:
                 ids.identifier_check(kind, value)
             except ids.IdentifierError as exc:
                 problem = exc.message
+            else:
+                notes = ids.identifier_notes(kind, value)
         rows.append(
             {
                 "kind": kind,
                 "label": spec.label.get(language, spec.label["en"]),
                 "value": value,
                 "problem": problem,
+                "notes": notes,
                 "confidence": spec.confidence,
                 "source": spec.source,
             }

@@ -19,6 +19,7 @@ from borderpro.profiles.models import (
     FrameworkSelection,
     Response,
     ResponseEvidence,
+    SecurityProfile,
     Status,
 )
 
@@ -105,6 +106,7 @@ class Row:
     response: Response
     effective: Response
     reused_from: Any = None  # the MappedRequirement whose answer is reused
+    shared_from: Any = None  # the SecurityProfile (division) whose answer is shared here
     also_covers: list[Any] = field(default_factory=list)
     evidence: list[Any] = field(default_factory=list)
     owner: Any = None
@@ -230,7 +232,13 @@ def workspace_build(
     modes: list[str],
     pursued: list[Framework],
     requirements: list[Requirement] | None = None,
+    security_profile: SecurityProfile | None = None,
 ) -> Workspace:
+    """The framework's workspace of one security profile (default: the main profile)."""
+    if security_profile is None:
+        from borderpro.profiles.services.divisions import security_profile_main
+
+        security_profile = security_profile_main(organization)
     requirements = (
         requirements
         if requirements is not None
@@ -243,14 +251,17 @@ def workspace_build(
     responses = {
         r.requirement_id: r
         for r in Response.objects.filter(
-            organization=organization, requirement_id__in=req_ids | other_ids
-        ).select_related("owner")
+            organization=organization,
+            security_profile=security_profile,
+            requirement_id__in=req_ids | other_ids,
+        ).select_related("owner", "same_as__owner", "same_as__security_profile__division")
     }
+    shared = [r.same_as for r in responses.values() if r.same_as is not None]
     links: dict[Any, list[Any]] = defaultdict(list)
     for link in (
         ResponseEvidence.objects.filter(
             organization=organization,
-            response_id__in=[r.pk for r in responses.values()],
+            response_id__in=[r.pk for r in [*responses.values(), *shared]],
             evidence__archived_at__isnull=True,
         )
         .select_related("evidence")
@@ -277,15 +288,22 @@ def workspace_build(
     rows = []
     for requirement in requirements:
         response = responses.get(requirement.pk) or Response(
-            organization=organization, requirement=requirement
+            organization=organization, security_profile=security_profile, requirement=requirement
         )
         row = Row(requirement=requirement, response=response, effective=response)
+        if response.same_as is not None:
+            row.effective, row.shared_from = response.same_as, response.same_as.security_profile
         candidates = sorted(
             (pair for pair in mapped.get(requirement.pk, []) if pair[1] in REUSE_RELATIONS),
             key=lambda pair: -REUSE_RELATIONS[pair[1]],
         )
         own_evidence = links.get(response.pk, []) if response.pk else []
-        if response.reuse_mapped and not response.has_own_answer and not own_evidence:
+        if (
+            row.shared_from is None
+            and response.reuse_mapped
+            and not response.has_own_answer
+            and not own_evidence
+        ):
             for other, _relation in candidates:
                 source = responses.get(other.pk)
                 if source is not None and source.has_own_answer:
@@ -383,7 +401,8 @@ def workspace_filter(
 
 
 def answered_refs(organization: Any, family_code: str) -> set[str]:
-    """Refs of a framework family the organization has started answering (any edition)."""
+    """Refs of a framework family the organization has started answering (any edition, any
+    division)."""
     return set(
         Response.objects.filter(organization=organization, requirement__framework__code=family_code)
         .exclude(status=Status.NOT_STARTED, narrative="")

@@ -24,6 +24,7 @@ from borderpro.profiles.models import (
     LineOfBusiness,
     Mode,
     PackageSnapshot,
+    SecurityProfile,
     Status,
 )
 from borderpro.profiles.selectors.profile import profile_rows
@@ -117,9 +118,13 @@ def _profile_content(organization: Any, profile: CarrierProfile) -> dict[str, An
     }
 
 
-def package_workspace(organization: Any, framework: Framework) -> Workspace:
-    """The responses a package states: today, the organization's profile for ``framework``
-    (the source a per-division package will replace)."""
+def package_workspace(
+    organization: Any, framework: Framework, security_profile: SecurityProfile | None = None
+) -> Workspace:
+    """The responses a package states: one security profile's (default: the main one) answers
+    for ``framework`` today."""
+    from borderpro.profiles.services.divisions import security_profile_main
+
     profile = profile_for(organization)
     return workspace_build(
         organization,
@@ -127,6 +132,7 @@ def package_workspace(organization: Any, framework: Framework) -> Workspace:
         today=organization.local_today(),
         modes=profile.modes or ["highway"],
         pursued=frameworks_pursued(organization),
+        security_profile=security_profile or security_profile_main(organization),
     )
 
 
@@ -164,13 +170,18 @@ def package_content(
     framework: Framework,
     language: str,
     workspace: Workspace | None = None,
+    security_profile: SecurityProfile | None = None,
 ) -> dict[str, Any]:
-    """Everything the package says, as plain JSON (also what later changes are compared with).
+    """Everything the package of one security profile (default: the main one) says, as plain
+    JSON (also what later changes are compared with).
 
     ``workspace`` is the source of the responses (default: :func:`package_workspace`)."""
+    from borderpro.profiles.services.divisions import security_profile_main
+
+    security_profile = security_profile or security_profile_main(organization)
     with translation.override(language):
         profile = profile_for(organization)
-        ws = workspace or package_workspace(organization, framework)
+        ws = workspace or package_workspace(organization, framework, security_profile)
         categories = [
             {
                 "code": block.category.code,
@@ -192,6 +203,7 @@ def package_content(
                 "authority": pick(framework, "authority", language),
             },
             "organization": organization.legal_name or organization.name,
+            "security_profile": {"code": security_profile.code, "name": security_profile.name},
             "readiness": ws.score,
             "must_score": ws.must_score,
             "should_score": ws.should_score,
@@ -220,8 +232,10 @@ def package_build(
     unanswered: str = PackageSnapshot.Unanswered.OMIT,
     workspace: Workspace | None = None,
     report: Callable[..., None] | None = None,
+    security_profile: SecurityProfile | None = None,
 ) -> PackageSnapshot:
-    """Build the package files and keep them as a snapshot. Files are written before the row.
+    """Build the package files of one security profile (default: the main one) and keep them
+    as a snapshot. Files are written before the row.
 
     ``variant``: the submission copy (the company's document: answered requirements with
     their evidence) or the internal gap report (adds the readiness score, the chart and the
@@ -230,11 +244,17 @@ def package_build(
     from borderpro.evidence.models import EvidenceFile
     from borderpro.profiles.charts import readiness_svg
     from borderpro.profiles.models import ReadinessPoint
+    from borderpro.profiles.services.divisions import security_profile_main
 
     options = PackageOptions(variant=variant, unanswered=unanswered)
     step = report or (lambda **kw: None)
+    security_profile = security_profile or security_profile_main(organization)
     content = package_content(
-        organization=organization, framework=framework, language=language, workspace=workspace
+        organization=organization,
+        framework=framework,
+        language=language,
+        workspace=workspace,
+        security_profile=security_profile,
     )
     shipped = [
         e for c in content["categories"] for i in c["items"] if i["answered"] for e in i["evidence"]
@@ -244,9 +264,9 @@ def package_build(
     chart = ""
     if options.is_gap_report:
         points = list(
-            ReadinessPoint.objects.filter(organization=organization, framework=framework).order_by(
-                "day"
-            )[:400]
+            ReadinessPoint.objects.filter(
+                organization=organization, framework=framework, security_profile=security_profile
+            ).order_by("day")[:400]
         )
         with translation.override(language):
             chart = str(readiness_svg(points))
@@ -272,6 +292,7 @@ def package_build(
     snapshot = PackageSnapshot(
         id=uuid7(),
         organization=organization,
+        security_profile=security_profile,
         framework=framework,
         language=language,
         variant=options.variant,
@@ -287,7 +308,8 @@ def package_build(
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     kind = "gaps" if options.is_gap_report else "profile"
-    base = f"{organization.code}-{framework.code.lower()[:12]}-{kind}-{language}-{stamp}"
+    division = "" if security_profile.is_primary else f"{security_profile.code[:20].rstrip('-')}-"
+    base = f"{organization.code}-{division}{framework.code.lower()[:12]}-{kind}-{language}-{stamp}"
     snapshot.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     snapshot.docx.save(f"{base}.docx", ContentFile(docx), save=False)
     snapshot.bundle.save(f"{base}.zip", ContentFile(bundle), save=False)

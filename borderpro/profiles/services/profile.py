@@ -188,7 +188,20 @@ def profile_row_save(
 
 @transaction.atomic
 def profile_row_delete(*, actor: Any, organization: Any, row: Any, bump: bool = True) -> None:
+    from borderpro.profiles.models import SecurityProfile
+
     name = str(row)
+    if (
+        isinstance(row, Division)
+        and SecurityProfile.objects.filter(organization=organization, division=row).exists()
+    ):
+        raise ValidationError(
+            _(
+                "The division “%(name)s” has its own security profile; it is kept, so the "
+                "division cannot be removed."
+            )
+            % {"name": name}
+        )
     row.delete()
     if bump:
         profile_bump(organization)

@@ -22,8 +22,10 @@ from borderpro.profiles.models import (
     ResponseComment,
     ResponseEvidence,
     ReviewState,
+    SecurityProfile,
     Status,
 )
+from borderpro.profiles.services.divisions import security_profile_main
 from borderpro.profiles.services.profile import StaleEdit, profile_for
 
 EDITABLE = ("status", "justification", "narrative", "owner", "due_on", "reuse_mapped")
@@ -42,15 +44,24 @@ TRANSITIONS: dict[str, dict[str, str]] = {
 }
 
 
-def responses_ensure(*, organization: Any, requirements: list[Requirement]) -> int:
-    """Create the missing (empty) responses of these requirements. Returns how many were made."""
+def responses_ensure(
+    *,
+    organization: Any,
+    requirements: list[Requirement],
+    security_profile: SecurityProfile | None = None,
+) -> int:
+    """Create the missing (empty) responses of these requirements in the security profile
+    (default: the main one). Returns how many were made."""
+    security_profile = security_profile or security_profile_main(organization)
     existing = set(
         Response.objects.filter(
-            organization=organization, requirement_id__in=[r.pk for r in requirements]
+            organization=organization,
+            security_profile=security_profile,
+            requirement_id__in=[r.pk for r in requirements],
         ).values_list("requirement_id", flat=True)
     )
     missing = [
-        Response(organization=organization, requirement=r)
+        Response(organization=organization, security_profile=security_profile, requirement=r)
         for r in requirements
         if r.pk not in existing
     ]
@@ -85,6 +96,18 @@ def response_update(
         raise StaleEdit(current)
     if "owner" in fields:
         _check_members(organization, fields["owner"])
+    if current.same_as_id is not None:
+        written = [n for n in CONTENT if n in fields and fields[n] != getattr(current, n)]
+        if written:
+            raise ValidationError(
+                {
+                    name: _(
+                        "This answer is shared with another division: edit it there, or stop "
+                        "sharing to write this division's own answer."
+                    )
+                    for name in written
+                }
+            )
     content_changed = any(
         name in fields and fields[name] != getattr(current, name) for name in CONTENT
     )
@@ -112,7 +135,7 @@ def response_update(
         ref=current.requirement.ref,
     )
     if record_readiness:
-        readiness_record(organization=organization, framework_id=current.requirement.framework_id)
+        readiness_record_shared(organization=organization, response=current)
     return current
 
 
@@ -151,7 +174,7 @@ def response_transition(
         ref=response.requirement.ref,
         state=ReviewState(to_state).label,
     )
-    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+    readiness_record_shared(organization=organization, response=response)
     return response
 
 
@@ -182,6 +205,15 @@ def response_evidence_link(
 ) -> None:
     if evidence.organization_id != organization.pk:
         raise ValidationError({"evidence": _("This file is not in this organization's vault.")})
+    if response.same_as_id is not None:
+        raise ValidationError(
+            {
+                "evidence": _(
+                    "This answer is shared with another division: link the file there, or stop "
+                    "sharing to give this division its own evidence."
+                )
+            }
+        )
     if evidence.archived_at is not None:
         raise ValidationError(
             {
@@ -238,7 +270,7 @@ def _evidence_changed(
         ref=response.requirement.ref,
         title=evidence.title,
     )
-    readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+    readiness_record_shared(organization=organization, response=response)
 
 
 @transaction.atomic
@@ -280,10 +312,29 @@ def frameworks_select(*, actor: Any, organization: Any, frameworks: list[Framewo
     )
 
 
-def readiness_record(*, organization: Any, framework_id: Any) -> ReadinessPoint | None:
-    """Store today's readiness for the framework (one point per day, updated in place)."""
+def readiness_record_shared(*, organization: Any, response: Response) -> None:
+    """Today's readiness of the response's profile, and of every profile sharing its answer."""
+    framework_id = response.requirement.framework_id
+    profile_ids = {response.security_profile_id}
+    profile_ids.update(
+        Response.objects.filter(organization=organization, same_as=response).values_list(
+            "security_profile_id", flat=True
+        )
+    )
+    for profile in SecurityProfile.objects.filter(organization=organization, pk__in=profile_ids):
+        readiness_record(
+            organization=organization, framework_id=framework_id, security_profile=profile
+        )
+
+
+def readiness_record(
+    *, organization: Any, framework_id: Any, security_profile: SecurityProfile | None = None
+) -> ReadinessPoint | None:
+    """Store today's readiness of a security profile (default: the main one) for the framework
+    (one point per day, updated in place)."""
     from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
 
+    security_profile = security_profile or security_profile_main(organization)
     framework = Framework.objects.filter(pk=framework_id).first()
     if framework is None:
         return None
@@ -297,9 +348,11 @@ def readiness_record(*, organization: Any, framework_id: Any) -> ReadinessPoint 
         today=today,
         modes=profile_for(organization).modes or ["highway"],
         pursued=pursued,
+        security_profile=security_profile,
     )
     point, _created = ReadinessPoint.objects.update_or_create(
         organization=organization,
+        security_profile=security_profile,
         framework=framework,
         day=today,
         defaults={

@@ -270,9 +270,9 @@ def import_apply(
         else:
             applied += 1
     if applied:
-        from borderpro.profiles.services.responses import readiness_record
+        from borderpro.profiles.services.responses import readiness_record_shared
 
-        readiness_record(organization=organization, framework_id=response.requirement.framework_id)
+        readiness_record_shared(organization=organization, response=response)
         activity_record(
             organization=organization, actor=actor, verb="responses.imported", count=applied
         )

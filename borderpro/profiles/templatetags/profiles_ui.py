@@ -66,3 +66,24 @@ def pf_row(row: Any, strings: dict[str, Any]) -> SafeString:
     from borderpro.profiles.rendering import render_row
 
     return render_row(row, strings)
+
+
+@register.inclusion_tag("profiles/_division_switch.html", takes_context=True)
+def division_switch(context: template.Context) -> dict[str, Any]:
+    """The division switcher: one security profile per division (shown when there are several)."""
+    from borderpro.profiles.models import SecurityProfile
+
+    current = context.get("security_profile")
+    org = context.get("org")
+    if current is None or org is None:
+        return {"profiles": []}
+    profiles = list(
+        SecurityProfile.objects.filter(organization=org)
+        .select_related("division")
+        .order_by("-is_primary", "created_at")
+    )
+    return {
+        "profiles": profiles if len(profiles) > 1 else [],
+        "current": current,
+        "framework": context.get("framework"),
+    }

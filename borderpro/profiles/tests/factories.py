@@ -87,8 +87,11 @@ def response_for(
 ) -> Response:
     if requirement is None:
         requirement = catalogue().requirements.order_by("position").first()
+    from borderpro.profiles.services.divisions import security_profile_main
+
+    security_profile = fields.pop("security_profile", None) or security_profile_main(organization)
     response, _created = Response.objects.get_or_create(
-        organization=organization, requirement=requirement
+        organization=organization, security_profile=security_profile, requirement=requirement
     )
     for key, value in fields.items():
         setattr(response, key, value)
@@ -101,15 +104,24 @@ def sample_response_id(organization: Any) -> Response:
     return response_for(organization)
 
 
+def sample_division_id(organization: Any) -> Any:
+    from borderpro.profiles.models import Division
+
+    division, _created = Division.objects.get_or_create(organization=organization, name="LTL")
+    return division
+
+
 def sample_snapshot_id(organization: Any) -> PackageSnapshot:
     from django.core.files.base import ContentFile
 
     from borderpro.common.ids import uuid7
+    from borderpro.profiles.services.divisions import security_profile_main
 
     framework = catalogue()
     snapshot = PackageSnapshot(
         id=uuid7(),
         organization=organization,
+        security_profile=security_profile_main(organization),
         framework=framework,
         language="en",
         content={},

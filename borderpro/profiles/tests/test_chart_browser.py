@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from borderpro.profiles.models import ReadinessPoint
+from borderpro.profiles.services.divisions import security_profile_main
 from tests.browser import DESKTOP, PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,6 +45,7 @@ def test_the_readiness_chart_fits_in_both_languages(
     for n in range(12):
         ReadinessPoint.objects.create(
             organization=carrier_a,
+            security_profile=security_profile_main(carrier_a),
             framework=frameworks["pip"],
             day=today - timedelta(days=7 * (11 - n)),
             score=10 + 7 * n,

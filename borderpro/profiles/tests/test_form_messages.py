@@ -31,9 +31,9 @@ def test_changing_only_the_bn_puts_the_rm_mismatch_on_the_rm_field(
 ) -> None:
     assert as_alice.post(url(carrier_a, "edit/"), form_data()).status_code == 302
     response = as_alice.post(
-        url(carrier_a, "edit/"), form_data(version=1, business_number="987 654 321")
+        url(carrier_a, "edit/"), form_data(version=1, business_number="987 654 324")
     )
     assert response.status_code == 400
     errors = field_errors(response.content.decode())
     assert list(errors) == ["rm_account"]
-    assert "must start with the Business Number 987654321" in errors["rm_account"]
+    assert "must start with the Business Number 987654324" in errors["rm_account"]

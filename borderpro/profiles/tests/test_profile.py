@@ -17,8 +17,8 @@ def form_data(**overrides: Any) -> dict[str, Any]:
         "legal_name": "Carrier A Ltd.",
         "operating_name": "Carrier A",
         "modes": ["highway"],
-        "business_number": "123 456 789",
-        "rm_account": "123456789RM0001",
+        "business_number": "123 456 782",
+        "rm_account": "123456782-RM-0001",
         "scac": "abcd",
         "usdot_number": "1234567",
         "tractors": 10,
@@ -55,7 +55,7 @@ def test_alice_fills_in_the_profile_and_identifiers_are_normalised(
     response = as_alice.post(url(carrier_a, "edit/"), form_data())
     assert response.status_code == 302
     profile = CarrierProfile.objects.get(organization=carrier_a)
-    assert (profile.business_number, profile.scac, profile.version) == ("123456789", "ABCD", 1)
+    assert (profile.business_number, profile.scac, profile.version) == ("123456782", "ABCD", 1)
     assert Site.objects.filter(organization=carrier_a, name="Main terminal").exists()
     page = as_alice.get(url(carrier_a)).content.decode()
     assert "ABCD" in page and "Main terminal" in page and "format OK" in page
@@ -76,9 +76,9 @@ def test_a_bad_scac_is_refused_with_the_rule_and_nothing_is_saved(
 
 
 def test_rm_account_must_belong_to_the_business_number(as_alice: Any, carrier_a: Any) -> None:
-    response = as_alice.post(url(carrier_a, "edit/"), form_data(rm_account="987654321RM0001"))
+    response = as_alice.post(url(carrier_a, "edit/"), form_data(rm_account="987654324RM0001"))
     assert response.status_code == 400
-    assert "must start with the Business Number 123456789" in response.content.decode()
+    assert "must start with the Business Number 123456782" in response.content.decode()
 
 
 def test_a_bonded_carrier_needs_a_bond_amount_in_the_cbsa_range(
@@ -121,4 +121,25 @@ def test_field_staff_cannot_open_the_profile_and_outsiders_get_404(
     assert as_bob.get(url(carrier_a)).status_code == 403
     assert as_charlie.get(url(carrier_a)).status_code == 404
     assert as_charlie.post(url(carrier_a, "edit/"), form_data()).status_code == 404
+    assert not CarrierProfile.objects.filter(organization=carrier_a).exists()
+
+
+def test_a_two_letter_scac_is_saved_with_a_note(as_alice: Any, carrier_a: Any) -> None:
+    response = as_alice.post(url(carrier_a, "edit/"), form_data(scac="bn"), follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The carrier profile is saved." in page
+    assert "railroads and passenger motor carriers" in page
+    assert CarrierProfile.objects.get(organization=carrier_a).scac == "BN"
+
+
+def test_a_business_number_failing_its_check_digit_is_refused(
+    as_alice: Any, carrier_a: Any
+) -> None:
+    response = as_alice.post(
+        url(carrier_a, "edit/"),
+        form_data(business_number="123456789", rm_account="123456789RM0001"),
+    )
+    assert response.status_code == 400
+    assert "check digit" in response.content.decode()
     assert not CarrierProfile.objects.filter(organization=carrier_a).exists()

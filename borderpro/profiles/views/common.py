@@ -8,9 +8,36 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from borderpro.catalogue.models import Framework
-from borderpro.profiles.models import Response
+from borderpro.profiles.models import Response, SecurityProfile
 from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
+from borderpro.profiles.services.divisions import security_profile_main
 from borderpro.profiles.services.profile import profile_for
+
+SESSION_KEY = "security_profile:%s"
+
+
+def current_security_profile(request: HttpRequest) -> SecurityProfile:
+    """The division's security profile the pages show: ``?division=<code>`` (remembered for the
+    session, per organization), else the one chosen last, else the main profile. An unknown
+    code in the address is a 404."""
+    org = request.org  # type: ignore[attr-defined]
+    key = SESSION_KEY % org.pk
+    asked = request.GET.get("division") or request.POST.get("division") or ""
+    code = asked or request.session.get(key, "")
+    if code:
+        found = (
+            SecurityProfile.objects.filter(organization=org, code=code)
+            .select_related("division")
+            .first()
+        )
+        if found is not None:
+            if asked and request.session.get(key) != code:
+                request.session[key] = code
+            return found
+        if asked:
+            raise Http404
+        request.session.pop(key, None)
+    return security_profile_main(org)
 
 
 def pick_framework(request: HttpRequest, pursued: list[Framework]) -> Framework | None:
@@ -37,6 +64,7 @@ def setting(request: HttpRequest) -> dict[str, Any]:
         "framework": framework,
         "modes": profile.modes or ["highway"],
         "today": org.local_today(),
+        "security_profile": current_security_profile(request),
     }
 
 
@@ -48,6 +76,7 @@ def workspace_of(ctx: dict[str, Any], framework: Any = None, **options: Any) -> 
         today=ctx["today"],
         modes=ctx["modes"],
         pursued=ctx["pursued"],
+        security_profile=ctx.get("security_profile"),
         **options,
     )
 
@@ -60,7 +89,12 @@ def no_framework(request: HttpRequest) -> HttpResponse:
 def response_of(request: HttpRequest, response_id: Any) -> Response:
     org = request.org  # type: ignore[attr-defined]
     return get_object_or_404(
-        Response.objects.select_related("requirement__framework", "requirement__category", "owner"),
+        Response.objects.select_related(
+            "requirement__framework",
+            "requirement__category",
+            "owner",
+            "security_profile__division",
+        ),
         organization=org,
         pk=response_id,
     )

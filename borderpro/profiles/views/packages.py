@@ -21,28 +21,37 @@ from borderpro.profiles.models import PackageSnapshot, Submission
 from borderpro.profiles.selectors.workspace import frameworks_pursued
 from borderpro.profiles.services.package import package_content
 from borderpro.profiles.services.submissions import changes_since, submission_record
+from borderpro.profiles.views.common import current_security_profile
 
 
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    """Packages and submissions of the division's security profile shown (see the switcher)."""
     org = request.org  # type: ignore[attr-defined]
+    security_profile = current_security_profile(request)
     pursued = frameworks_pursued(org)
     snapshots = list(
-        PackageSnapshot.objects.filter(organization=org).select_related("framework", "created_by")[
-            :30
-        ]
+        PackageSnapshot.objects.filter(
+            organization=org, security_profile=security_profile
+        ).select_related("framework", "created_by")[:30]
     )
     submissions = list(
-        Submission.objects.filter(organization=org).select_related(
-            "snapshot__framework", "submitted_by"
-        )[:30]
+        Submission.objects.filter(
+            organization=org, snapshot__security_profile=security_profile
+        ).select_related("snapshot__framework", "submitted_by")[:30]
     )
     latest = submissions[0] if submissions else None
     diff = None
     if latest is not None:
         snap = latest.snapshot
-        now = package_content(organization=org, framework=snap.framework, language=snap.language)
+        now = package_content(
+            organization=org,
+            framework=snap.framework,
+            language=snap.language,
+            security_profile=security_profile,
+        )
         diff = changes_since(snap.content, now)
     return {
+        "security_profile": security_profile,
         "snapshots": snapshots,
         "submissions": submissions,
         "latest": latest,
@@ -80,6 +89,7 @@ def package_start(request: HttpRequest) -> HttpResponse:
             "language": form.cleaned_data["language"],
             "variant": form.cleaned_data["variant"],
             "unanswered": form.cleaned_data["unanswered"],
+            "security_profile_id": str(current_security_profile(request).pk),
         },
     )
     return redirect(reverse("organizations:job", args=[org.code, job.pk]))
@@ -90,7 +100,9 @@ def package_start(request: HttpRequest) -> HttpResponse:
 def submission_add(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     snapshots = list(
-        PackageSnapshot.objects.filter(organization=org).select_related("framework")[:30]
+        PackageSnapshot.objects.filter(
+            organization=org, security_profile=current_security_profile(request)
+        ).select_related("framework")[:30]
     )
     form = SubmissionForm(request.POST, snapshots=snapshots)
     if form.is_valid() and form.cleaned_data["snapshot"] is None:

@@ -8,14 +8,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.tenancy import org_view
+from borderpro.profiles import identifiers as ids
 from borderpro.profiles import selectors
 from borderpro.profiles.forms import DivisionFormSet, ProfileForm, SafetyFormSet, SiteFormSet
 from borderpro.profiles.models import Division, LineOfBusiness, Mode, SafetyCertificate, Site
+from borderpro.profiles.selectors.divisions import security_profiles
+from borderpro.profiles.services.divisions import security_profile_main, security_profile_start
 from borderpro.profiles.services.profile import (
     PROFILE_FIELDS,
     StaleEdit,
@@ -30,12 +35,16 @@ from borderpro.profiles.services.profile import (
 def profile_detail(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     profile = profile_for(org)
+    rows = selectors.profile_rows(org)
+    by_division = {p.division_id: p for p in security_profiles(org) if p.division_id}
     return render(
         request,
         "profiles/profile_detail.html",
         {
             "profile": profile,
-            **selectors.profile_rows(org),
+            **rows,
+            "division_rows": [(d, by_division.get(d.pk)) for d in rows["divisions"]],
+            "main_profile": security_profile_main(org),
             "lines": [
                 LineOfBusiness(v).label
                 for v in profile.lines_of_business
@@ -87,6 +96,32 @@ def _save_rows(request: HttpRequest, org: Any, kind: str, formset: Any) -> None:
                 raise
 
 
+@org_view("profiles.configure", kinds=("client",))
+@require_POST
+def division_profile_start(request: HttpRequest, division_id: str) -> HttpResponse:
+    """Give a division its own security profile (PIP: one per division)."""
+    org = request.org  # type: ignore[attr-defined]
+    division = get_object_or_404(Division, organization=org, pk=division_id)
+    how = request.POST.get("start", "share")
+    try:
+        started = security_profile_start(
+            actor=request.user,
+            organization=org,
+            division=division,
+            share_answers=how == "share",
+            use_main=how == "main",
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("profiles:profile", org_code=org.code)
+    messages.success(
+        request,
+        _("“%(name)s” has its security profile. Answers shared with the main profile show as such.")
+        % {"name": division.name},
+    )
+    return redirect(f"{reverse('profiles:home', args=[org.code])}?division={started.code}")
+
+
 @org_view("profiles.edit", kinds=("client",))
 def profile_edit(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -116,6 +151,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("The carrier profile is saved."))
+            for kind in ids.VALIDATORS:  # accepted values the rules still have a word about
+                for note in ids.identifier_notes(kind, fields.get(kind) or ""):
+                    messages.warning(request, note)
             return redirect("profiles:profile", org_code=org.code)
     has_errors = bool(form.errors) or any(fs.total_error_count() for fs in sets.values())
     return render(

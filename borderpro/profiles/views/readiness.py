@@ -20,7 +20,9 @@ def readiness(request: HttpRequest) -> HttpResponse:
     org, framework = ctx["org"], ctx["framework"]
     ws = workspace_of(ctx)
     points = list(
-        ReadinessPoint.objects.filter(organization=org, framework=framework).order_by("day")[:400]
+        ReadinessPoint.objects.filter(
+            organization=org, framework=framework, security_profile=ctx["security_profile"]
+        ).order_by("day")[:400]
     )
     gap_rows = [r for r in ws.rows if r.gaps]
     return render(
@@ -42,9 +44,11 @@ def readiness_chart(request: HttpRequest) -> HttpResponse:
     if ctx["framework"] is None:
         return no_framework(request)
     points = list(
-        ReadinessPoint.objects.filter(organization=ctx["org"], framework=ctx["framework"]).order_by(
-            "day"
-        )[:400]
+        ReadinessPoint.objects.filter(
+            organization=ctx["org"],
+            framework=ctx["framework"],
+            security_profile=ctx["security_profile"],
+        ).order_by("day")[:400]
     )
     response = HttpResponse(readiness_svg(points), content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-store"

@@ -19,9 +19,10 @@ from borderpro.evidence.models import EvidenceFile
 from borderpro.evidence.services import evidence_upload
 from borderpro.organizations.tenancy import org_view
 from borderpro.profiles.forms import CommentForm, LinkEvidenceForm, ResponseForm
-from borderpro.profiles.models import ResponseComment, ReviewState
+from borderpro.profiles.models import Response, ResponseComment, ReviewState
 from borderpro.profiles.selectors.people import people
 from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
+from borderpro.profiles.services.divisions import response_share
 from borderpro.profiles.services.responses import (
     TRANSITIONS,
     response_comment_add,
@@ -43,6 +44,7 @@ def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
         modes=["highway"],
         pursued=frameworks_pursued(org),
         requirements=[response.requirement],
+        security_profile=response.security_profile,
     )
     row = ws.rows[0]
     linked_ids = {e.pk for e in row.evidence}
@@ -65,9 +67,54 @@ def detail_context(request: HttpRequest, response: Any) -> dict[str, Any]:
         "comment_form": CommentForm(),
         "link_form": LinkEvidenceForm(choices=[(str(e.pk), e.title) for e in vault]),
         "transitions": transitions,
+        "share_choices": share_choices(org, response),
         "history": response.history.select_related("history_user").order_by("-history_date")[:10],
         "proofs": proofs_for(org, response.requirement.ref),
     }
+
+
+def share_choices(org: Any, response: Any) -> list[Any]:
+    """The same requirement's own answers in the other divisions (to share into this one)."""
+    return list(
+        Response.objects.filter(
+            organization=org, requirement_id=response.requirement_id, same_as__isnull=True
+        )
+        .exclude(security_profile_id=response.security_profile_id)
+        .select_related("security_profile__division")
+        .order_by("security_profile__created_at")
+    )
+
+
+@org_view("profiles.edit", kinds=("client",))
+@require_POST
+def response_share_view(request: HttpRequest, response_id: str) -> HttpResponse:
+    """Share another division's answer into this response, or stop sharing."""
+    org = request.org  # type: ignore[attr-defined]
+    response = response_of(request, response_id)
+    source_id = request.POST.get("same_as", "")
+    source = None
+    if source_id:
+        source = next((r for r in share_choices(org, response) if str(r.pk) == source_id), None)
+        if source is None:
+            messages.error(request, _("Choose the answer of another division of this company."))
+            return redirect("profiles:response", org_code=org.code, response_id=response.pk)
+    try:
+        response_share(actor=request.user, organization=org, response=response, source=source)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if source is None:
+            messages.success(
+                request,
+                _("This division now has its own answer, copied from the shared one: edit it."),
+            )
+        else:
+            messages.success(
+                request,
+                _("This division now shows the answer of “%(division)s”.")
+                % {"division": source.security_profile.name},
+            )
+    return redirect("profiles:response", org_code=org.code, response_id=response.pk)
 
 
 @org_view("profiles.view", kinds=("client",))

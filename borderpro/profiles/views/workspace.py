@@ -44,7 +44,11 @@ def workspace(request: HttpRequest) -> HttpResponse:
     org, framework = ctx["org"], ctx["framework"]
     requirements = applicable_requirements(org, framework, ctx["modes"])
     if request.access.can("profiles.edit"):  # type: ignore[attr-defined]
-        responses_ensure(organization=org, requirements=requirements)
+        responses_ensure(
+            organization=org,
+            requirements=requirements,
+            security_profile=ctx["security_profile"],
+        )
     ws = workspace_of(ctx, requirements=requirements)
     filters = {
         "status": request.GET.get("status", ""),
@@ -91,6 +95,7 @@ def _row_context(request: HttpRequest, response: Any) -> dict[str, Any]:
             "today": org.local_today(),
         }
     )
+    ctx = {**ctx, "security_profile": response.security_profile}  # the row's own division
     ws = workspace_of(ctx, response.requirement.framework, requirements=[response.requirement])
     return {**row_strings(request), "row": ws.rows[0], "framework": response.requirement.framework}
 

@@ -43,6 +43,8 @@ DEADLINES: dict[str, Any] = {
     "ctpat.annual_review_window": _("C-TPAT annual review window opens"),
     "ctpat.annual_review": _("C-TPAT annual profile review"),
     "ctpat.validation_response": _("Answer to the C-TPAT validation report"),
+    "ctpat.validation": _("C-TPAT validation (within a year of certification)"),
+    "ctpat.revalidation": _("C-TPAT revalidation"),
     "driver.fast_card_expiry": _("FAST card expiry"),
     "driver.cdrp_card_expiry": _("CDRP card expiry"),
 }

@@ -19,7 +19,10 @@ FACTS: dict[str, Any] = {
     "organization": {
         "country": "CA",
         "business_types": ["highway_carrier"],
-        "business_number": "123456789",
+        "business_number": "123456782",
+        "rm_account": "123456782RM0001",
+        "carm_statement_of_account": True,
+        "carrier_code_changes_notified": True,
         "cbsa_carrier_code": "1234",
         "cbsa_bonded": True,
         "carm_registered": True,
@@ -45,7 +48,12 @@ FACTS: dict[str, Any] = {
     },
     "driver": {"fast_card_expires": "2028-05-01", "cdrp_card_expires": None},
     "importer": {"pip": True, "ctpat": False},
-    "crossing": {"direction": "into_canada", "port_code": "0440", "date": "2026-12-01"},
+    "crossing": {
+        "direction": "into_canada",
+        "port_code": "0440",
+        "date": "2026-12-01",
+        "fast_eligible_goods": True,
+    },
 }
 EVALUATE = "/api/v1/programs/evaluate"
 

@@ -25,16 +25,26 @@ PIP_READY: dict[str, Any] = {
         "msr_compliant": True,
         "carm_registered": True,
         "cbsa_bonded": True,
+        "business_number": "123456782",
+        "rm_account": "123456782RM0001",
+        "carm_statement_of_account": True,
+        "carrier_code_changes_notified": True,
+        "pre_arrival_data": True,
     },
     "memberships": {
         "PIP": {"status": "approved", "approved_on": "2022-03-15"},
         "CTPAT": {"status": "none"},
     },
 }
-TRIP = {
+TRIP: dict[str, Any] = {
     "driver": {"fast_card_expires": "2028-05-01", "cdrp_card_expires": None},
     "importer": {"pip": True},
-    "crossing": {"direction": "into_canada", "port_code": "0440", "date": "2026-12-01"},
+    "crossing": {
+        "direction": "into_canada",
+        "port_code": "0440",
+        "date": "2026-12-01",
+        "fast_eligible_goods": True,
+    },
 }
 
 
@@ -76,7 +86,12 @@ def test_a_cdrp_card_counts_into_canada_but_not_into_the_us() -> None:
             "memberships": {"CTPAT": {"status": "approved", "approved_on": "2023-01-10"}},
             "driver": {"cdrp_card_expires": "2029-01-01"},
             "importer": {"pip": True, "ctpat": True},
-            "crossing": {"direction": "into_canada", "port_code": "0410", "date": "2026-12-01"},
+            "crossing": {
+                "direction": "into_canada",
+                "port_code": "0410",
+                "date": "2026-12-01",
+                "fast_eligible_goods": True,
+            },
         },
     )
     answer = evaluate(facts, as_of=date(2026, 11, 27))

@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 
 from borderpro.common.models import AppendOnlyError
 from borderpro.organizations.models import Activity
-from borderpro.profiles.models import CarrierProfile, Response, ResponseEvidence
+from borderpro.profiles.models import CarrierProfile, ResponseEvidence
+from borderpro.profiles.tests.factories import response_for
 from borderpro.risk import selectors, services, threats
 from borderpro.risk.models import Approval, Assessment, Flow, ThreatRating
 from borderpro.risk.proposal import reason_text
@@ -131,9 +132,7 @@ def test_vulnerability_is_proposed_from_the_profile_and_an_override_needs_a_just
     from borderpro.evidence.tests.factories import evidence_for
 
     for req in ctpat.requirements.filter(category__code="4"):
-        response = Response.objects.create(
-            organization=carrier_a, requirement=req, status="implemented"
-        )
+        response = response_for(carrier_a, req, status="implemented")
         ResponseEvidence.objects.create(
             organization=carrier_a,
             response=response,
@@ -420,7 +419,7 @@ def test_the_profile_shows_the_approved_assessment_as_proof(
         confidence="confirmed",
         position=99,
     )
-    response = Response.objects.create(organization=carrier_a, requirement=requirement)
+    response = response_for(carrier_a, requirement)
     page_url = reverse(
         "profiles:response", kwargs={"org_code": carrier_a.code, "response_id": response.pk}
     )
