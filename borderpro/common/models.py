@@ -10,11 +10,13 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from borderpro.common.daterange import clean_dates
 from borderpro.common.ids import uuid7
 
 GENESIS_HASH = "0" * 64
@@ -38,8 +40,25 @@ class TenantModel(UUIDModel):
 
     objects = ScopedManager(organization="organization")
 
+    # dates that record something that already happened (an approval): never in the future
+    PAST_DATES: ClassVar[tuple[str, ...]] = ()
+
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        """Each field's own checks, then the sane range of every date (common.daterange)."""
+        errors: dict[str, Any] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        try:
+            clean_dates(self, exclude={*(exclude or ()), *errors})
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
 
 class AppendOnlyError(Exception):

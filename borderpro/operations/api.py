@@ -30,6 +30,7 @@ from rest_framework.views import APIView
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
 from borderpro.api.serializers import PlainInputSerializer
+from borderpro.common.daterange import date_param
 from borderpro.operations import selectors, services
 from borderpro.operations.models import (
     Checklist,
@@ -341,14 +342,8 @@ class IncidentEventCreateSerializer(PlainInputSerializer):
     evidence = serializers.UUIDField(required=False, allow_null=True)
 
 
-def _date(value: str | None) -> Any:
-    if not value:
-        return None
-    field = serializers.DateField()
-    try:
-        return field.to_internal_value(value)
-    except serializers.ValidationError as exc:
-        raise serializers.ValidationError({"date": exc.detail}) from exc
+def _date(value: str | None, name: str = "date") -> Any:
+    return date_param({name: value}, name)
 
 
 # --- creation helpers shared by single and batch endpoints ------------------------------
@@ -512,8 +507,8 @@ class InspectionListView(OrgScopedMixin, generics.ListAPIView):
             self.organization,
             unit=p.get("unit", ""),
             result=p.get("result", ""),
-            date_from=_date(p.get("from")),
-            date_to=_date(p.get("to")),
+            date_from=_date(p.get("from"), "from"),
+            date_to=_date(p.get("to"), "to"),
             q=p.get("q", "").strip(),
         ).defer(None)
 
@@ -572,8 +567,8 @@ class SealEventListView(OrgScopedMixin, generics.ListAPIView):
             self.organization,
             seal_number=p.get("seal_number", "").strip(),
             kind=p.get("kind", ""),
-            date_from=_date(p.get("from")),
-            date_to=_date(p.get("to")),
+            date_from=_date(p.get("from"), "from"),
+            date_to=_date(p.get("to"), "to"),
         )
 
     @extend_schema(
