@@ -175,8 +175,11 @@ ACCOUNT_EMAIL_VERIFICATION = env_choice(
 )
 ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_ADAPTER = "borderpro.accounts.adapter.AccountAdapter"
+# Failed sign-ins: per address, and per account + address (accounts/adapter.py) with growing
+# waits — 5 in 5 minutes, then 10 in an hour, then 20 in a day — so a guesser is slowed
+# down while the owner, from another address, is never refused the right password.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "20/m/ip,5/5m/key,10/h/key,20/d/key",
     "login": "30/m/ip",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
@@ -203,6 +206,12 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     if env_bool("BEHIND_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# the client address for rate limits: behind the TLS proxy, the last X-Forwarded-For hop
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT",
+    1 if PRODUCTION and env_bool("BEHIND_TLS_PROXY", True) else 0,
+    minimum=0,
+)
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not env_bool("SECURE_HSTS_PRELOAD", False) else []
 
 # --- Language and time ----------------------------------------------------------------
@@ -306,6 +315,9 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# the OpenAPI schema and its documentation pages: public in development, for signed-in
+# users (session or token) in production, unless API_DOCS_PUBLIC says otherwise
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", not PRODUCTION)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Border Pro API",
     "DESCRIPTION": (
@@ -316,6 +328,7 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["borderpro.api.schema.DocsPermission"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 
@@ -9,3 +11,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # Anyone may create an account; an account sees nothing until it creates an
         # organization or accepts an invitation.
         return True
+
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """Failed sign-ins are counted per account *and* client address (the ``key`` rates
+        of ``ACCOUNT_RATE_LIMITS["login_failed"]``). Someone guessing a password from one
+        address is slowed down with growing waits, but cannot lock the owner out: the owner,
+        signing in from another address, is never refused the right password. The address
+        is the client's as allauth sees it (``ALLAUTH_TRUSTED_PROXY_COUNT`` behind a proxy).
+        """
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.get_client_ip(request)}"

@@ -1,4 +1,8 @@
+from typing import Any
+
+from django.conf import settings
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework.permissions import BasePermission
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
@@ -11,3 +15,10 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "A personal API token created under Account → API tokens.",
         }
+
+
+class DocsPermission(BasePermission):
+    """The schema and docs pages: anyone when ``API_DOCS_PUBLIC``, else signed-in users."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return bool(settings.API_DOCS_PUBLIC or request.user.is_authenticated)
