@@ -31,6 +31,7 @@ from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
 from borderpro.api.serializers import PlainInputSerializer
 from borderpro.common.daterange import date_param
+from borderpro.common.models import TEXT_MAX_LENGTH
 from borderpro.operations import selectors, services
 from borderpro.operations.models import (
     Checklist,
@@ -199,7 +200,7 @@ class InspectionCreateSerializer(PlainInputSerializer):
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
     seal_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     points = PointsField()
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
     supervisor_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     signature = serializers.UUIDField(required=False, allow_null=True)
     corrects = serializers.UUIDField(required=False, allow_null=True)
@@ -262,7 +263,7 @@ class SealEventCreateSerializer(PlainInputSerializer):
     )
     replacement_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     photo = serializers.UUIDField(required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
 
 
 class IncidentSerializer(serializers.ModelSerializer):
@@ -304,7 +305,7 @@ class IncidentCreateSerializer(PlainInputSerializer):
     inspection = serializers.UUIDField(required=False, allow_null=True)
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
     us_bound = serializers.BooleanField(required=False, default=False)
-    details = serializers.CharField(required=False, allow_blank=True)
+    details = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
 
 
 class IncidentEventSerializer(serializers.ModelSerializer):
@@ -337,7 +338,7 @@ class IncidentEventCreateSerializer(PlainInputSerializer):
     recipient = serializers.ChoiceField(choices=Recipient.choices, required=False, allow_blank=True)
     contact = serializers.CharField(max_length=200, required=False, allow_blank=True)
     before_border = serializers.BooleanField(required=False, allow_null=True, default=None)
-    text = serializers.CharField(required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
     due_on = serializers.DateField(required=False, allow_null=True)
     evidence = serializers.UUIDField(required=False, allow_null=True)
 
