@@ -17,6 +17,10 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         }
 
 
+# a list of objects (for views that answer a plain list without a serializer)
+OBJECT_LIST: dict[str, Any] = {"type": "array", "items": {"type": "object"}}
+
+
 class DocsPermission(BasePermission):
     """The schema and docs pages: anyone when ``API_DOCS_PUBLIC``, else signed-in users."""
 

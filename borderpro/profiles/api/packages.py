@@ -13,6 +13,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.schema import OBJECT_LIST
 from borderpro.common.jobs import job_start
 from borderpro.profiles.api.common import (
     _kinds,
@@ -32,7 +33,7 @@ class PackageListView(OrgScopedMixin, APIView):
     org_kinds = ("client",)
     permissions = {"GET": "profiles.view", "POST": "profiles.package"}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: OBJECT_LIST})
     def get(self, request: Request, org_code: str) -> ApiResponse:
         _kinds(self)
         rows = PackageSnapshot.objects.filter(organization=self.organization).select_related(

@@ -12,6 +12,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.schema import OBJECT_LIST
 from borderpro.catalogue.models import pick
 from borderpro.evidence.models import EvidenceFile
 from borderpro.profiles.api.common import (
@@ -155,7 +156,7 @@ class ResponseEvidenceView(OrgScopedMixin, APIView):
     org_kinds = ("client",)
     permissions = {"GET": "profiles.view", "POST": "profiles.edit", "DELETE": "profiles.edit"}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: OBJECT_LIST})
     def get(self, request: Request, org_code: str, response_id: str) -> ApiResponse:
         response = _response(self, response_id)
         ws = _build(self, request, [response.requirement], response.requirement.framework)
