@@ -30,7 +30,11 @@ from rest_framework.views import APIView
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
 from borderpro.api.serializers import PlainInputSerializer
-from borderpro.common.daterange import date_param
+from borderpro.common.daterange import (
+    date_param,
+    sane_date_serializer_field,
+    validate_sane_date,
+)
 from borderpro.common.models import TEXT_MAX_LENGTH
 from borderpro.operations import selectors, services
 from borderpro.operations.models import (
@@ -196,7 +200,9 @@ class InspectionCreateSerializer(PlainInputSerializer):
         max_digits=9, decimal_places=6, required=False, allow_null=True
     )
     inspector_name = serializers.CharField(max_length=120)
-    inspected_at = serializers.DateTimeField(required=False, allow_null=True)
+    inspected_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
     seal_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     points = PointsField()
@@ -243,7 +249,9 @@ class SealEventCreateSerializer(PlainInputSerializer):
     kind = serializers.ChoiceField(
         choices=[c for c in SealEvent.Kind.choices if c[0] != "received"]
     )
-    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    occurred_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     actor_name = serializers.CharField(max_length=120)
     unit = serializers.UUIDField(required=False, allow_null=True)
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
@@ -299,7 +307,9 @@ class IncidentCreateSerializer(PlainInputSerializer):
     summary = serializers.CharField(max_length=200)
     discovered_by = serializers.CharField(max_length=120)
     location = serializers.CharField(max_length=200)
-    discovered_at = serializers.DateTimeField(required=False, allow_null=True)
+    discovered_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     unit = serializers.UUIDField(required=False, allow_null=True)
     seal_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     inspection = serializers.UUIDField(required=False, allow_null=True)
@@ -334,12 +344,14 @@ class IncidentEventCreateSerializer(PlainInputSerializer):
         choices=[c for c in IncidentEvent.Kind.choices if c[0] != "reported"]
     )
     actor_name = serializers.CharField(max_length=120)
-    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    occurred_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     recipient = serializers.ChoiceField(choices=Recipient.choices, required=False, allow_blank=True)
     contact = serializers.CharField(max_length=200, required=False, allow_blank=True)
     before_border = serializers.BooleanField(required=False, allow_null=True, default=None)
     text = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
-    due_on = serializers.DateField(required=False, allow_null=True)
+    due_on = sane_date_serializer_field(required=False, allow_null=True)
     evidence = serializers.UUIDField(required=False, allow_null=True)
 
 
