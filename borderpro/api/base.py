@@ -3,7 +3,9 @@
 The same tenancy rules and permission tables as the pages: the organization is resolved
 for the user (404 to outsiders), a token only works for the organization it is bound to
 (404 elsewhere), a read-only token cannot write (403), and the handler runs inside a
-tenant scope.
+tenant scope that is opened and closed by one ``with`` around the whole handling
+(:meth:`OrgScopedMixin.dispatch`), so a request that fails in any way leaves no scope
+behind for the next request served by the same thread.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import Any, ClassVar
 
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 from rest_framework import exceptions
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from borderpro.accounts.models import ApiToken
 from borderpro.organizations.tenancy import Access, mfa_required, resolve_access, user_has_mfa
@@ -29,6 +32,7 @@ class OrgScopedMixin:
     permissions: ClassVar[dict[str, str]] = {}
     kwargs: dict[str, Any]
     access: Access
+    _tenant_scope: ExitStack
 
     def required_permission_for(self, method: str) -> str:
         if method in ("HEAD", "OPTIONS"):
@@ -59,17 +63,17 @@ class OrgScopedMixin:
             raise exceptions.PermissionDenied(_("This API token is read-only."))
         self.access = access
         request.org = access.organization  # type: ignore[attr-defined]
-        self._tenant_scope = ExitStack()
         self._tenant_scope.enter_context(scope(organization=access.organization))
 
-    def finalize_response(
-        self, request: Request, response: Response, *args: Any, **kwargs: Any
-    ) -> Response:
-        stack: ExitStack | None = getattr(self, "_tenant_scope", None)
-        if stack is not None:
-            stack.close()
-            del self._tenant_scope
-        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """The whole handling, rendering included, inside one ``with``: whatever happens
+        (a handled error, an unhandled one, a response rendered late), the tenant scope
+        that :meth:`initial` opens is closed when the request leaves."""
+        with ExitStack() as self._tenant_scope:
+            response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+            return response
 
     @property
     def organization(self) -> Any:

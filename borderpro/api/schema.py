@@ -14,9 +14,11 @@ import inspect
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from drf_spectacular import openapi
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.plumbing import get_doc, get_override
+from rest_framework.permissions import BasePermission
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
@@ -65,3 +67,10 @@ class AutoSchema(openapi.AutoSchema):
             else:
                 schema.pop("description", None)
         return schema
+
+
+class DocsPermission(BasePermission):
+    """The schema and docs pages: anyone when ``API_DOCS_PUBLIC``, else signed-in users."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return bool(settings.API_DOCS_PUBLIC or request.user.is_authenticated)

@@ -122,6 +122,6 @@ class JobSerializer(serializers.ModelSerializer):
         ]
 
     def get_download_url(self, obj: Job) -> str | None:
-        if not obj.result_file:
-            return None
+        if not obj.result_file or not self.context.get("can_download"):
+            return None  # no file, or not for this reader (the permission of its kind)
         return f"/o/{self.context['organization'].code}/jobs/{obj.pk}/download/"

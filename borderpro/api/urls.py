@@ -1,5 +1,11 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 
 from borderpro.api import views
 from borderpro.catalogue import api as catalogue_api
@@ -15,10 +21,35 @@ app_name = "api"
 
 O = "o/<str:org_code>/"
 
+# The documentation pages are third-party bundles: Swagger UI loads its start-up script as a
+# file (split view) but styles itself inline; ReDoc starts from an inline script and runs
+# a worker from a blob. Their pages show our own schema only.
+_DOCS_CSP: dict[str, list[str]] = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+_REDOC_CSP: dict[str, list[str]] = {
+    **_DOCS_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "worker-src": [CSP.SELF, "blob:"],
+}
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path(
+        "docs/",
+        csp_override(_DOCS_CSP)(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
+    path(
+        "redoc/",
+        csp_override(_REDOC_CSP)(SpectacularRedocView.as_view(url_name="api:schema")),
+        name="redoc",
+    ),
     path("me/", views.MeView.as_view(), name="me"),
     path(O, views.OrganizationDetailView.as_view(), name="organization"),
     path(O + "members/", views.MemberListView.as_view(), name="members"),

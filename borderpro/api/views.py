@@ -20,6 +20,7 @@ from borderpro.api.serializers import (
     MeSerializer,
     OrganizationSerializer,
 )
+from borderpro.common.jobs import job_result_permission
 from borderpro.common.models import Job
 from borderpro.organizations.models import Activity
 from borderpro.organizations.selectors import members_of
@@ -89,4 +90,8 @@ class JobDetailView(OrgScopedMixin, APIView):
     @extend_schema(responses=JobSerializer)
     def get(self, request: Request, org_code: str, job_id: str) -> Response:
         job = get_object_or_404(Job, organization=self.organization, pk=job_id)
-        return Response(JobSerializer(job, context={"organization": self.organization}).data)
+        context = {
+            "organization": self.organization,
+            "can_download": self.access.can(job_result_permission(job.kind)),
+        }
+        return Response(JobSerializer(job, context=context).data)

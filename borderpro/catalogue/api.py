@@ -265,7 +265,7 @@ class CatalogueApiMixin(OrgScopedMixin):
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         if response.status_code < 400:
             response["Content-Language"] = request_language(request)
             response["Vary"] = "Accept-Language, Cookie, Authorization"

@@ -3,6 +3,12 @@
 A job kind is ``<app>.<function>``; the function lives in ``borderpro/<app>/jobs.py`` and
 takes the job. It calls ``job.report(done=..., total=...)`` as it goes and may attach a
 result file. The UI polls the job's status partial until it is finished.
+
+Each job function is declared with :func:`job_kind`, naming the permission its result needs:
+the permission of the page that starts it (a package build needs ``profiles.package``).
+Anyone may follow a job's progress, but only those who may read what it contains download
+its file (:func:`job_result_permission`). The registry is filled by the module that owns
+the kind; ``common`` knows no kind.
 """
 
 from __future__ import annotations
@@ -21,14 +27,40 @@ from borderpro.common.models import Job
 
 log = logging.getLogger(__name__)
 
+JobFunction = Callable[[Job], None]
+_RESULT_PERMISSIONS: dict[str, str] = {}
 
-def _handler(kind: str) -> Callable[[Job], None]:
+
+def job_kind(*, permission: str) -> Callable[[JobFunction], JobFunction]:
+    """Register ``<app>/jobs.py``'s function as the job kind ``<app>.<function>``, whose
+    result only those holding ``permission`` may download."""
+
+    def register(function: JobFunction) -> JobFunction:
+        app = function.__module__.removeprefix("borderpro.").split(".", 1)[0]
+        _RESULT_PERMISSIONS[f"{app}.{function.__name__}"] = permission
+        return function
+
+    return register
+
+
+def _handler(kind: str) -> JobFunction:
     app, name = kind.split(".", 1)
     return getattr(import_module(f"borderpro.{app}.jobs"), name)
 
 
+def job_result_permission(kind: str) -> str:
+    """The permission a job's result file needs (the page that starts the job asks it)."""
+    _handler(kind)  # imports the owning module, which registers its kinds
+    try:
+        return _RESULT_PERMISSIONS[kind]
+    except KeyError:
+        raise LookupError(
+            f"job kind {kind!r} is not registered: decorate it with @job_kind(permission=...)"
+        ) from None
+
+
 def job_start(*, organization: Any, actor: Any, kind: str, params: dict | None = None) -> Job:
-    _handler(kind)  # fail now, not in the worker, when the kind does not exist
+    job_result_permission(kind)  # fail now, not in the worker, for an unknown kind
     job = Job.objects.create(
         organization=organization, kind=kind, params=params or {}, created_by=actor
     )

@@ -10,14 +10,20 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from borderpro.common.daterange import clean_dates
 from borderpro.common.ids import uuid7
 
 GENESIS_HASH = "0" * 64
+# the longest free text a person may enter in one field (a requirement narrative, a note):
+# about ten pages; ``TEXT_MAX_LENGTHS`` on a model sets another limit for one of its fields
+TEXT_MAX_LENGTH = 20_000
 
 
 class UUIDModel(models.Model):
@@ -38,8 +44,44 @@ class TenantModel(UUIDModel):
 
     objects = ScopedManager(organization="organization")
 
+    # dates that record something that already happened (an approval): never in the future
+    PAST_DATES: ClassVar[tuple[str, ...]] = ()
+    # free-text fields (TextField) whose limit is not TEXT_MAX_LENGTH
+    TEXT_MAX_LENGTHS: ClassVar[dict[str, int]] = {}
+
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        """Each field's own checks, then the sane range of every date (common.daterange)
+        and the length of every free text (``TEXT_MAX_LENGTH``)."""
+        errors: dict[str, Any] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for check in (clean_dates, self._clean_text_lengths):
+            try:
+                check(self, exclude={*(exclude or ()), *errors})
+            except ValidationError as exc:
+                errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def _clean_text_lengths(instance: Any, exclude: Any = None) -> None:
+        errors: dict[str, Any] = {}
+        for field in instance._meta.concrete_fields:
+            if not isinstance(field, models.TextField) or field.name in (exclude or ()):
+                continue
+            value = getattr(instance, field.attname)
+            limit = instance.TEXT_MAX_LENGTHS.get(field.name, TEXT_MAX_LENGTH)
+            try:
+                MaxLengthValidator(limit)(value if isinstance(value, str) else "")
+            except ValidationError as exc:
+                errors[field.name] = [exc]
+        if errors:
+            raise ValidationError(errors)
 
 
 class AppendOnlyError(Exception):

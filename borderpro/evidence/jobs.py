@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 
 from borderpro.common.checkpoints import chain_checkpoint_summary
 from borderpro.common.csvsafe import safe_csv_writer
+from borderpro.common.jobs import job_kind
 from borderpro.common.models import Job
 from borderpro.evidence.models import EvidenceFile
 from borderpro.organizations.activity import activity_record
 from borderpro.organizations.models import Organization
 
 
+@job_kind(permission="evidence.export")
 def export_zip(job: Job) -> None:
     """Every current evidence file in one ZIP, with a manifest of hashes and dates."""
     organization = Organization.objects.get(pk=job.organization_id)

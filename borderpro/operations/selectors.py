@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderpro.common.daterange import clamp
 from borderpro.common.models import ChainedRecord, ChainHead
 from borderpro.operations.models import (
     Incident,
@@ -24,7 +25,10 @@ from borderpro.operations.models import (
 
 
 def _day_bounds(organization: Any, day: date, *, end: bool = False) -> datetime:
+    """The instant a local day starts (``end``: the next day starts). A day outside the sane
+    range is taken as its bound (``?to=9999-12-31`` means "to the end"), never an error."""
     tz = organization.local_now().tzinfo
+    day = clamp(day)
     moment = datetime.combine(day + timedelta(days=1) if end else day, time.min, tzinfo=tz)
     return moment
 

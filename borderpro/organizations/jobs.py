@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderpro.common.chain import chained_models, save_report, verify_chain
+from borderpro.common.jobs import job_kind
 from borderpro.common.models import Job
 from borderpro.organizations.activity import activity_record
 from borderpro.organizations.models import Organization
 
 
+@job_kind(permission="organizations.verify_records")
 def verify_records(job: Job) -> None:
     """Recompute every hash chain of the organization, chain by chain."""
     organization = Organization.objects.get(pk=job.organization_id)

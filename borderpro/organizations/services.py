@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from borderpro.accounts.models import ApiToken
 from borderpro.common.emails import send_templated_email
 from borderpro.organizations.activity import activity_record
 from borderpro.organizations.models import (
@@ -22,6 +23,7 @@ from borderpro.organizations.models import (
     Organization,
 )
 from borderpro.organizations.roles import CLIENT_ROLES, CONSULTANCY_ROLES, Role
+from borderpro.organizations.tenancy import organizations_for_user
 
 INVITATION_DAYS = 14
 
@@ -189,8 +191,21 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         ConsultantAssignment.objects.filter(
             link__consultancy=organization, user=membership.user
         ).delete()
+    user = membership.user
     membership.delete()
+    tokens_revoke_without_access(user=user)
     activity_record(organization=organization, actor=actor, verb="member.removed", email=email)
+
+
+def tokens_revoke_without_access(*, user: Any) -> int:
+    """Revoke the user's API tokens for every organization they can no longer open (after a
+    removal or an unassignment): a token never outlives its holder's access."""
+    still_open = [org.pk for org, _role in organizations_for_user(user)]
+    return (
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+        .exclude(organization_id__in=still_open)
+        .update(revoked_at=timezone.now())
+    )
 
 
 @transaction.atomic
@@ -230,6 +245,7 @@ def consultant_assign(*, actor: Any, link: ClientLink, user: Any) -> ConsultantA
 @transaction.atomic
 def consultant_unassign(*, actor: Any, link: ClientLink, user: Any) -> None:
     ConsultantAssignment.objects.filter(link=link, user=user).delete()
+    tokens_revoke_without_access(user=user)
     activity_record(
         organization=link.consultancy,
         actor=actor,

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -22,7 +22,7 @@ from borderpro.common.checkpoints import attach_checkpoints, latest_checkpoint
 from borderpro.common.dashboard import client_columns, render_panels
 from borderpro.common.forms import apply_validation_error
 from borderpro.common.http import AuthedRequest, OrgRequest
-from borderpro.common.jobs import job_start
+from borderpro.common.jobs import job_result_permission, job_start
 from borderpro.common.models import ChainHead, Job
 from borderpro.organizations import selectors, services
 from borderpro.organizations.activity import activity_text
@@ -315,13 +315,21 @@ def job_status(request: OrgRequest, job_id: str) -> HttpResponse:
     org = request.org
     job = get_object_or_404(Job, organization=org, pk=job_id)
     template = "organizations/_job.html" if request.htmx else "organizations/job.html"
-    return render(request, template, {"job": job})
+    can_download = request.access.can(job_result_permission(job.kind))
+    return render(request, template, {"job": job, "can_download": can_download})
 
 
 @org_view("organizations.view_jobs")
 def job_download(request: OrgRequest, job_id: str) -> HttpResponseBase:
+    """The job's file, to those who may read what it holds (the starting page's permission)."""
     org = request.org
     job = get_object_or_404(Job, organization=org, pk=job_id)
+    if not request.access.can(job_result_permission(job.kind)):
+        raise PermissionDenied
     if not job.result_file:
         raise Http404
     return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)
+
+
+# what the route matrix expects for a given job: its kind's permission, not only view_jobs
+job_download.object_permission = lambda job: job_result_permission(job.kind)  # type: ignore[attr-defined]

@@ -22,6 +22,9 @@ class CardSerializer(serializers.ModelSerializer):
         model = DriverCard
         fields = ["id", "kind", "number", "issued_on", "expires_on"]
         read_only_fields = ["id"]
+        # the model has a default kind, but a card recorded without saying which it is
+        # would be a guess: the API asks for it (400 naming the field)
+        extra_kwargs = {"kind": {"required": True}}
 
 
 class EmployeeSerializer(serializers.ModelSerializer):

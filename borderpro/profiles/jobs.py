@@ -6,12 +6,14 @@ from django.urls import reverse
 from django_scopes import scope
 
 from borderpro.catalogue.models import Framework
+from borderpro.common.jobs import job_kind
 from borderpro.common.models import Job
 from borderpro.organizations.models import Organization
 from borderpro.profiles.models import PackageSnapshot, SecurityProfile
 from borderpro.profiles.services.package import package_build
 
 
+@job_kind(permission="profiles.package")
 def build_package(job: Job) -> None:
     """The application package (PDF, Word, evidence ZIP) as a dated snapshot."""
     organization = Organization.objects.get(pk=job.organization_id)

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.pagination import envelope, envelope_of
+from borderpro.common.daterange import date_param
 from borderpro.programs import selectors, services
 from borderpro.programs.engine import evaluate, render_json
 from borderpro.programs.facts import FactsSerializer, parse_facts
@@ -87,12 +88,7 @@ class CarrierEvaluationView(ClientScopedMixin, APIView):
         parameters=[LANG_PARAM, OpenApiParameter("as_of", OpenApiTypes.DATE)],
     )
     def get(self, request: Request, org_code: str) -> HttpResponse:
-        as_of = self.organization.local_today()
-        if request.query_params.get("as_of"):
-            try:
-                as_of = date.fromisoformat(request.query_params["as_of"])
-            except ValueError as exc:
-                raise serializers.ValidationError({"as_of": ["Use a date as YYYY-MM-DD."]}) from exc
+        as_of = date_param(request.query_params, "as_of") or self.organization.local_today()
         answer = selectors.carrier_evaluation(
             self.organization, as_of=as_of, lang=answer_language(request)
         )

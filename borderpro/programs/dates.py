@@ -4,6 +4,12 @@ Every function works on local calendar dates (``datetime.date``): deadlines are 
 in the organization's time zone, so an instant is turned into a date with
 :func:`local_date` before any arithmetic. Counting is in calendar days (D23-1-1 counts
 calendar days, not business days).
+
+Nothing here raises on a date Python can hold: arithmetic saturates at ``date.min`` /
+``date.max`` instead of failing with "year 10000 is out of range", so one odd stored date
+cannot take a page down (forms and the API refuse such dates in the first place:
+``borderpro.common.daterange``). A saturated result shows as 9999-12-31 — visibly wrong,
+pointing at the stored date to fix — rather than as an error page for everyone.
 """
 
 from __future__ import annotations
@@ -14,14 +20,22 @@ from datetime import UTC, date, datetime, timedelta
 
 
 def add_days(day: date, days: int) -> date:
-    return day + timedelta(days=days)
+    """``days`` calendar days later (earlier when negative), saturating at the calendar's ends."""
+    if days >= 0:
+        return day + timedelta(days=days) if (date.max - day).days >= days else date.max
+    return day + timedelta(days=days) if (day - date.min).days >= -days else date.min
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; a day past the month's end becomes its last day."""
+    """The same day ``months`` later; a day past the month's end becomes its last day.
+    Saturates at ``date.min`` / ``date.max``."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
 
@@ -42,10 +56,11 @@ def within_days(day: date, on: date, days: int) -> bool:
 
 
 def next_anniversary(start: date, on: date) -> date:
-    """The first anniversary of ``start`` (one year or more later) falling on or after ``on``."""
+    """The first anniversary of ``start`` (one year or more later) falling on or after ``on``
+    (``date.max`` when there is none before the calendar ends)."""
     years = max(1, on.year - start.year)
     candidate = add_years(start, years)
-    while candidate < on:
+    while candidate < on:  # ends: a saturated candidate is date.max, never before ``on``
         years += 1
         candidate = add_years(start, years)
     # one step back if the previous anniversary also qualifies
@@ -59,7 +74,10 @@ def local_date(instant: datetime, time_zone: str) -> date:
     """The calendar date of an instant in a time zone (naive instants are taken as UTC)."""
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone(zoneinfo.ZoneInfo(time_zone)).date()
+    try:
+        return instant.astimezone(zoneinfo.ZoneInfo(time_zone)).date()
+    except OverflowError:  # within a day of the calendar's ends: its own date is as good
+        return instant.date()
 
 
 def days_between(start: date, end: date) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import F, OuterRef, Subquery
 from rest_framework import serializers
 
+from borderpro.common.daterange import sane_date_serializer_field
 from borderpro.common.dates import format_day
 from borderpro.organizations.models import BusinessType
 from borderpro.programs.models import DECLARATION_FIELDS, Declarations, Membership, Program, Status
@@ -49,7 +50,10 @@ def _convert_naming_unknown(convert: Any, unknown: dict[str, Any]) -> Any:
 
 
 def _date() -> serializers.DateField:
-    return serializers.DateField(required=False, allow_null=True, input_formats=["iso-8601"])
+    field: serializers.DateField = sane_date_serializer_field(
+        required=False, allow_null=True, input_formats=["iso-8601"]
+    )
+    return field
 
 
 def _bool() -> serializers.BooleanField:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from borderpro.common.daterange import SaneDateFormField
 from borderpro.programs.models import DECLARATION_FIELDS, Declarations, Membership, Status
 from borderpro.programs.services import MEMBERSHIP_FIELDS
 
@@ -75,14 +76,14 @@ WHAT_IF_FACTS = (
 
 
 class WhatIfForm(forms.Form):
-    as_of = forms.DateField(
+    as_of = SaneDateFormField(
         label=_("Evaluation date"),
         required=False,
         widget=DateInput,
         help_text=_("Rules in force on this date apply. Empty: today."),
     )
     driver = forms.ChoiceField(label=_("Driver"), required=False)
-    crossing_date = forms.DateField(label=_("Crossing date"), required=False, widget=DateInput)
+    crossing_date = SaneDateFormField(label=_("Crossing date"), required=False, widget=DateInput)
     direction = forms.ChoiceField(
         label=_("Direction"),
         required=False,

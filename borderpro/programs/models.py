@@ -44,6 +44,15 @@ NEEDS_APPROVAL_DATE = (Status.APPROVED, Status.ACTION_PLAN_OPEN, Status.SUSPENDE
 
 
 class Membership(TenantModel):
+    PAST_DATES = (
+        "applied_on",
+        "approved_on",
+        "last_portal_sign_in",
+        "revalidated_on",
+        "validation_report_on",
+        "cancelled_on",
+    )
+
     program = models.CharField(_("program"), max_length=8, choices=Program.choices)
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.NONE
@@ -156,6 +165,8 @@ class Membership(TenantModel):
 
 class Declarations(TenantModel):
     """Answers the company gives about itself that eligibility rules read (PIP §1.3, LVS)."""
+
+    PAST_DATES = ("last_cross_border_movement",)
 
     last_cross_border_movement = models.DateField(
         _("last cross-border movement"), null=True, blank=True

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.errors import _flatten
+from borderpro.common.daterange import date_param
 from borderpro.operations import services
 from borderpro.operations.models import Incident, Inspection
 from borderpro.operations.services.common import ClientIdConflict
@@ -90,14 +91,8 @@ def _iso(value: Any) -> Any:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def _date(value: str | None) -> Any:
-    if not value:
-        return None
-    field = serializers.DateField()
-    try:
-        return field.to_internal_value(value)
-    except serializers.ValidationError as exc:
-        raise serializers.ValidationError({"date": exc.detail}) from exc
+def _date(value: str | None, name: str = "date") -> Any:
+    return date_param({name: value}, name)
 
 
 # --- a client id sent again -------------------------------------------------------------

@@ -14,6 +14,8 @@ from rest_framework.views import APIView
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.pagination import envelope, envelope_of
 from borderpro.api.serializers import PlainInputSerializer
+from borderpro.common.daterange import sane_date_serializer_field, validate_sane_date
+from borderpro.common.models import TEXT_MAX_LENGTH
 from borderpro.operations import selectors, services
 from borderpro.operations.api.common import CONFLICT, _submit, conflict_response, differing_fields
 from borderpro.operations.models import Incident, IncidentEvent, Recipient
@@ -52,13 +54,15 @@ class IncidentCreateSerializer(PlainInputSerializer):
     summary = serializers.CharField(max_length=200)
     discovered_by = serializers.CharField(max_length=120)
     location = serializers.CharField(max_length=200)
-    discovered_at = serializers.DateTimeField(required=False, allow_null=True)
+    discovered_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     unit = serializers.UUIDField(required=False, allow_null=True)
     seal_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     inspection = serializers.UUIDField(required=False, allow_null=True)
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
     us_bound = serializers.BooleanField(required=False, default=False)
-    details = serializers.CharField(required=False, allow_blank=True)
+    details = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
 
 
 class IncidentEventSerializer(serializers.ModelSerializer):
@@ -87,12 +91,14 @@ class IncidentEventCreateSerializer(PlainInputSerializer):
         choices=[c for c in IncidentEvent.Kind.choices if c[0] != "reported"]
     )
     actor_name = serializers.CharField(max_length=120)
-    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    occurred_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     recipient = serializers.ChoiceField(choices=Recipient.choices, required=False, allow_blank=True)
     contact = serializers.CharField(max_length=200, required=False, allow_blank=True)
     before_border = serializers.BooleanField(required=False, allow_null=True, default=None)
-    text = serializers.CharField(required=False, allow_blank=True)
-    due_on = serializers.DateField(required=False, allow_null=True)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
+    due_on = sane_date_serializer_field(required=False, allow_null=True)
     evidence = serializers.UUIDField(required=False, allow_null=True)
 
 

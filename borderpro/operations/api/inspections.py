@@ -13,6 +13,8 @@ from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.serializers import PlainInputSerializer
+from borderpro.common.daterange import validate_sane_date
+from borderpro.common.models import TEXT_MAX_LENGTH
 from borderpro.operations import selectors, services
 from borderpro.operations.api.common import (
     BATCH_REQUEST,
@@ -121,11 +123,13 @@ class InspectionCreateSerializer(PlainInputSerializer):
         max_digits=9, decimal_places=6, required=False, allow_null=True
     )
     inspector_name = serializers.CharField(max_length=120)
-    inspected_at = serializers.DateTimeField(required=False, allow_null=True)
+    inspected_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
     seal_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     points = PointsField()
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
     supervisor_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     signature = serializers.UUIDField(required=False, allow_null=True)
     corrects = serializers.UUIDField(required=False, allow_null=True)
@@ -167,8 +171,8 @@ class InspectionListView(OrgScopedMixin, generics.ListAPIView):
             self.organization,
             unit=p.get("unit", ""),
             result=p.get("result", ""),
-            date_from=_date(p.get("from")),
-            date_to=_date(p.get("to")),
+            date_from=_date(p.get("from"), "from"),
+            date_to=_date(p.get("to"), "to"),
             q=p.get("q", "").strip(),
         ).defer(None)
 

@@ -12,6 +12,8 @@ from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.serializers import PlainInputSerializer
+from borderpro.common.daterange import validate_sane_date
+from borderpro.common.models import TEXT_MAX_LENGTH
 from borderpro.operations import selectors, services
 from borderpro.operations.api.common import (
     BATCH_REQUEST,
@@ -62,7 +64,9 @@ class SealEventCreateSerializer(PlainInputSerializer):
     kind = serializers.ChoiceField(
         choices=[c for c in SealEvent.Kind.choices if c[0] != "received"]
     )
-    occurred_at = serializers.DateTimeField(required=False, allow_null=True)
+    occurred_at = serializers.DateTimeField(
+        required=False, allow_null=True, validators=[validate_sane_date]
+    )
     actor_name = serializers.CharField(max_length=120)
     unit = serializers.UUIDField(required=False, allow_null=True)
     trip_ref = serializers.CharField(max_length=40, required=False, allow_blank=True)
@@ -82,7 +86,7 @@ class SealEventCreateSerializer(PlainInputSerializer):
     )
     replacement_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     photo = serializers.UUIDField(required=False, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX_LENGTH)
 
 
 def _create_seal_event(view: Any, data: dict[str, Any]) -> tuple[Any, bool]:
@@ -115,8 +119,8 @@ class SealEventListView(OrgScopedMixin, generics.ListAPIView):
             self.organization,
             seal_number=p.get("seal_number", "").strip(),
             kind=p.get("kind", ""),
-            date_from=_date(p.get("from")),
-            date_to=_date(p.get("to")),
+            date_from=_date(p.get("from"), "from"),
+            date_to=_date(p.get("to"), "to"),
         )
 
     @extend_schema(

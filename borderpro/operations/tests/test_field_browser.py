@@ -50,6 +50,8 @@ def phone(live_server: Any, bob: Any, carrier_a: Any) -> Iterator[Any]:
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Poll from Python (Playwright's wait_for_function evaluates strings in the page, which
+    the Content-Security-Policy forbids, as it should)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -83,7 +85,11 @@ def inspect(page: Any, photo: bytes) -> None:
 def settled(page: Any) -> None:
     """Online, wait until the phone's queue is empty (the test server is single-file SQLite)."""
     if page.evaluate("navigator.onLine"):
-        page.wait_for_function("document.querySelector('[data-queue-count]').textContent === '0'")
+        wait_for(
+            lambda: page.evaluate(
+                "document.querySelector('[data-queue-count]').textContent === '0'"
+            )
+        )
         page.wait_for_load_state("networkidle")
 
 
@@ -129,7 +135,7 @@ def test_driver_completes_the_field_flow_online_and_offline(phone: Any, carrier_
     page = phone
     # online
     page.goto(page.base + "inspect/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"), timeout=15)
     inspect(page, png_bytes(40, 30, (200, 10, 10)))
     wait_for(lambda: counts(carrier_a)[0] == 1)
     seal(page, "H480100")
@@ -142,13 +148,15 @@ def test_driver_completes_the_field_flow_online_and_offline(phone: Any, carrier_
 
     # the network is cut: pages come from the service worker, records wait on the phone
     page.goto(page.base + "inspect/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"))
     page.context.set_offline(True)
     inspect(page, png_bytes(40, 30, (10, 200, 10)))
     seal(page, "H480101")
     report(page)
     page.goto(page.base)
-    page.wait_for_function("document.querySelector('[data-queue-count]').textContent === '4'")
+    wait_for(
+        lambda: page.evaluate("document.querySelector('[data-queue-count]').textContent === '4'")
+    )
     assert page.locator("[data-queue-list] li").count() == 4
     assert counts(carrier_a) == (1, 2, 1)
 

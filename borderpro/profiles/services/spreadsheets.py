@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from borderpro.catalogue.models import Level, pick
+from borderpro.common.daterange import validate_sane_date
 from borderpro.common.documents import (
     CHOICE,
     DATE,
@@ -100,25 +101,103 @@ def _cell(value: Any) -> str:
     return text[1:] if text.startswith("'") else text
 
 
+MAX_COLUMNS = 40  # the register has 11; more is not a gap register
+MAX_EXPANDED_BYTES = 50 * 1024 * 1024  # an XLSX is a ZIP: refuse one that inflates beyond this
+
+
+def _too_many_rows() -> ValidationError:
+    return ValidationError(
+        {
+            "file": _(
+                "At most %(max)s rows can be imported at once: split the file and import each part."
+            )
+            % {"max": MAX_ROWS}
+        }
+    )
+
+
+def _count_rows_up_to(stream: Any, limit: int) -> int:
+    """The number of ``<row>`` elements in a worksheet part, counting no further than ``limit``
+    (with the XML parser openpyxl itself uses for the same part; no entity is resolved)."""
+    from openpyxl.xml.functions import iterparse
+
+    rows = 0
+    for _event, element in iterparse(stream, events=("start",)):
+        if element.tag.endswith("}row"):
+            rows += 1
+            if rows >= limit:
+                break
+    return rows
+
+
+def _xlsx_table(data: bytes) -> list[list[str]]:
+    """The first sheet's rows, refusing a workbook past the limit before reading it.
+
+    openpyxl looks for a sheet's declared dimension by parsing the whole sheet when the
+    dimension is missing (as in files written by streaming writers), so the rows of every
+    worksheet are counted first, with a parser that stops one row past the limit: a
+    100,000-row file is refused in a fraction of a second. Then the sheet is read as a
+    stream that also stops at the limit (a sheet can hide rows from a simple count)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_EXPANDED_BYTES:
+            raise ValidationError(
+                {"file": _("This workbook expands to more than 50 MB: it is not a gap register.")}
+            )
+        for part in archive.namelist():
+            if part.startswith("xl/worksheets/") and part.endswith(".xml"):
+                with archive.open(part) as stream:
+                    if _count_rows_up_to(stream, MAX_ROWS + 2) > MAX_ROWS + 1:
+                        raise _too_many_rows()
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheet = book.active
+        if sheet is None:
+            return []
+        table = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            table.append([_cell(v) for v in row])
+            if len(table) - 1 > MAX_ROWS:
+                raise _too_many_rows()
+        return table
+    finally:
+        book.close()
+
+
+def _csv_table(data: bytes) -> list[list[str]]:
+    table = []
+    for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
+        table.append([_cell(v) for v in row[:MAX_COLUMNS]])
+        if len(table) - 1 > MAX_ROWS:
+            raise _too_many_rows()
+    return table
+
+
 def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
-    """The rows of an XLSX or CSV file as dicts keyed by the header. Raises ValidationError."""
+    """The rows of an XLSX or CSV file as dicts keyed by the header. Raises ValidationError
+    naming the file for anything that is not a readable gap register within the limits."""
+    import zipfile
+
     lower = name.lower()
     try:
         if lower.endswith(".xlsx"):
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            table = _xlsx_table(data)
         elif lower.endswith(".csv"):
-            text = data.decode("utf-8-sig")
-            table = [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text))]
+            table = _csv_table(data)
         else:
             raise ValidationError(
                 {"file": _("%(name)s is not an XLSX or CSV file.") % {"name": name}}
             )
-    except (UnicodeDecodeError, csv.Error, KeyError, OSError, ValueError) as exc:
-        if isinstance(exc, ValidationError):
-            raise
+    except ValidationError:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise ValidationError(
+            {"file": _("%(name)s is not a valid Excel workbook (.xlsx).") % {"name": name}}
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise ValidationError(
             {"file": _("%(name)s could not be read: %(reason)s") % {"name": name, "reason": exc}}
         ) from exc
@@ -132,10 +211,6 @@ def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
                     "The first row must hold the column names of the gap register, including “ref”."
                 )
             }
-        )
-    if len(table) - 1 > MAX_ROWS:
-        raise ValidationError(
-            {"file": _("At most %(max)s rows can be imported at once.") % {"max": MAX_ROWS}}
         )
     rows = []
     for values in table[1:]:
@@ -195,11 +270,14 @@ def import_preview(
             if data.get("due"):
                 try:
                     due = date.fromisoformat(data["due"][:10])
+                    validate_sane_date(due)
                 except ValueError:
                     errors.append(
                         _("due “%(value)s” is not a date (use YYYY-MM-DD).")
                         % {"value": data["due"]}
                     )
+                except ValidationError as exc:
+                    errors.append(_("due: %(reason)s") % {"reason": " ".join(exc.messages)})
                 else:
                     if due != response.due_on:
                         changes["due_on"] = due.isoformat()

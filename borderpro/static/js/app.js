@@ -53,6 +53,14 @@
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", foldFilters); } else { foldFilters(); }
+  // no inline handlers (the Content-Security-Policy allows scripts from files only)
+  document.addEventListener("change", function (event) {
+    var field = event.target.closest("[data-autosubmit]");
+    if (field && field.form) { field.form.submit(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { event.preventDefault(); }
