@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "borderpro.api",
     "borderpro.people",
     "borderpro.programs",
+    "borderpro.deadlines",
 ]
 
 MIDDLEWARE = [

@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("borderpro.operations.urls")),
     path("", include("borderpro.people.urls")),
     path("", include("borderpro.programs.urls")),
+    path("", include("borderpro.deadlines.urls")),
 ]

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from borderpro.api import views
 from borderpro.catalogue import api as catalogue_api
+from borderpro.deadlines import api as deadlines_api
 from borderpro.evidence import api as evidence_api
 from borderpro.operations import api as operations_api
 from borderpro.people import api as people_api
@@ -126,6 +127,7 @@ urlpatterns = [
         programs_api.MembershipDetailView.as_view(),
         name="programs-membership",
     ),
+    path(O + "deadlines/", deadlines_api.DeadlineListView.as_view(), name="deadlines"),
     path(O + "people/", people_api.EmployeeListView.as_view(), name="people"),
     path(
         O + "people/<uuid:employee_id>/",

@@ -6,3 +6,8 @@ class CatalogueConfig(AppConfig):
     name = "borderpro.catalogue"
     label = "catalogue"
     verbose_name = _("Requirements catalogue")
+
+    def ready(self) -> None:
+        from borderpro.common.demo import register_seeder
+
+        register_seeder("catalogue", "borderpro.catalogue.demo.seed_demo", after=("organizations",))

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from borderpro.catalogue import selectors, services
+from borderpro.catalogue.answers import answer_source_for
 from borderpro.catalogue.comparison import editions_compare
 from borderpro.catalogue.forms import FrameworkUploadForm, GuidanceNoteForm, RequirementFilterForm
 from borderpro.catalogue.models import Framework, Relation
@@ -205,14 +206,12 @@ def compare_view(request: OrgRequest) -> HttpResponse:
         if (a.code, a.owner_id) != (b.code, b.owner_id):
             context["mismatch"] = True
         else:
-            if request.org.kind == "client" and a.owner_id is None:
-                from borderpro.profiles.selectors.workspace import answered_refs
-
-                answered = answered_refs(request.org, a.code)
-                context["answers_from"] = "profile"
+            source = answer_source_for(request.org, a)
+            if source is not None:
+                answered = source.refs(request.org, a.code)
             else:
                 answered = selectors.noted_refs_of_family(vis, a)
-                context["answers_from"] = "notes"
+            context["answers"] = source
             context["result"] = editions_compare(
                 a=a, b=b, answered_refs=answered if answered else None, visible=vis.frameworks_q()
             )

@@ -6,7 +6,14 @@ A module registers a panel in its ``AppConfig.ready()``::
                    context=readiness_panel, kinds=("client",), order=10)
 
 ``context(request)`` returns the template context, or ``None`` to hide the panel (e.g. when
-the role may not see it). Panels run a fixed number of queries each.
+the role may not see it). Panels run a fixed number of queries each. A panel in the
+``"summary"`` slot is a row of figures above the cards.
+
+A consultancy's client table takes columns the same way::
+
+    register_client_column("evidence.files", label=_("Evidence files"), values=counts)
+
+``values(client_ids)`` returns a value per client id, in one query for the whole page.
 """
 
 from __future__ import annotations
@@ -26,9 +33,20 @@ class Panel:
     context: Callable[[Any], dict[str, Any] | None]
     kinds: tuple[str, ...]
     order: int
+    slot: str = "main"
+
+
+@dataclass(frozen=True)
+class ClientColumn:
+    name: str
+    label: Any
+    values: Callable[[list[Any]], dict[Any, Any]]
+    order: int
+    numeric: bool
 
 
 _PANELS: dict[str, Panel] = {}
+_COLUMNS: dict[str, ClientColumn] = {}
 
 
 def register_panel(
@@ -38,15 +56,33 @@ def register_panel(
     context: Callable[[Any], dict[str, Any] | None],
     kinds: tuple[str, ...] = ("client",),
     order: int = 50,
+    slot: str = "main",
 ) -> None:
-    _PANELS[name] = Panel(name, template, context, kinds, order)
+    _PANELS[name] = Panel(name, template, context, kinds, order, slot)
 
 
-def render_panels(request: Any) -> list[SafeString]:
-    """The panels for the current organization, rendered in order."""
+def register_client_column(
+    name: str,
+    *,
+    label: Any,
+    values: Callable[[list[Any]], dict[Any, Any]],
+    order: int = 50,
+    numeric: bool = True,
+) -> None:
+    _COLUMNS[name] = ClientColumn(name, label, values, order, numeric)
+
+
+def client_columns(client_ids: list[Any]) -> list[tuple[ClientColumn, dict[Any, Any]]]:
+    """Each registered column of the client table with its values for these clients."""
+    columns = sorted(_COLUMNS.values(), key=lambda c: (c.order, c.name))
+    return [(column, column.values(client_ids)) for column in columns]
+
+
+def render_panels(request: Any, slot: str = "main") -> list[SafeString]:
+    """The panels of ``slot`` for the current organization, rendered in order."""
     rendered = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.name)):
-        if request.org.kind not in panel.kinds:
+        if panel.slot != slot or request.org.kind not in panel.kinds:
             continue
         context = panel.context(request)
         if context is None:

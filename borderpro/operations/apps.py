@@ -9,6 +9,8 @@ class OperationsConfig(AppConfig):
 
     def ready(self) -> None:
         from borderpro.common.dashboard import register_panel
+        from borderpro.common.demo import register_seeder
+        from borderpro.operations import deadlines
         from borderpro.operations.panels import operations_panel
 
         register_panel(
@@ -17,3 +19,5 @@ class OperationsConfig(AppConfig):
             context=operations_panel,
             order=30,
         )
+        register_seeder("operations", "borderpro.operations.demo.seed", after=("organizations",))
+        deadlines.register()

@@ -6,3 +6,10 @@ class OrganizationsConfig(AppConfig):
     name = "borderpro.organizations"
     label = "organizations"
     verbose_name = _("Organizations")
+
+    def ready(self) -> None:
+        from borderpro.common.demo import register_demo_logins, register_seeder
+        from borderpro.organizations.demo import DEMO_PASSWORD, demo_logins
+
+        register_seeder("organizations", "borderpro.organizations.demo.seed")
+        register_demo_logins(password=DEMO_PASSWORD, users=demo_logins())

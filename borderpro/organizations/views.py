@@ -18,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from borderpro.accounts.models import User
-from borderpro.common.dashboard import render_panels
+from borderpro.common.dashboard import client_columns, render_panels
 from borderpro.common.forms import apply_validation_error
 from borderpro.common.http import AuthedRequest, OrgRequest
 from borderpro.common.jobs import job_start
 from borderpro.common.models import ChainHead, Job
-from borderpro.evidence import selectors as evidence_selectors
 from borderpro.organizations import selectors, services
 from borderpro.organizations.activity import activity_text
 from borderpro.organizations.forms import (
@@ -85,11 +84,11 @@ def dashboard(request: OrgRequest) -> HttpResponse:
             clients=page.object_list,
             page=page,
             q=q,
-            evidence_by_client=evidence_selectors.counts_by_organization(client_ids),
+            columns=client_columns(client_ids),
         )
     else:
-        context["evidence_summary"] = evidence_selectors.summary(org, today=org.local_today())
         context["members"] = selectors.members_of(org)[:6]
+    context["summary_panels"] = render_panels(request, slot="summary")
     context["panels"] = render_panels(request)
     return render(request, "organizations/dashboard.html", context)
 

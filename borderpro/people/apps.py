@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "borderpro.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from borderpro.common.demo import register_seeder
+
+        register_seeder("people", "borderpro.people.demo.seed", after=("organizations",))

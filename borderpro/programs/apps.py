@@ -9,8 +9,12 @@ class ProgramsConfig(AppConfig):
 
     def ready(self) -> None:
         from borderpro.common.dashboard import register_panel
+        from borderpro.common.demo import register_seeder
+        from borderpro.programs import deadlines
         from borderpro.programs.panels import programs_panel
 
         register_panel(
             "programs.results", template="programs/_panel.html", context=programs_panel, order=20
         )
+        register_seeder("programs", "borderpro.programs.demo.seed", after=("organizations",))
+        deadlines.register()

@@ -1,4 +1,5 @@
-"""The programs card on the organization overview: result per program and the next deadline."""
+"""The programs card on the organization overview: the result per program (its deadlines are
+in the deadlines card, with every other module's)."""
 
 from __future__ import annotations
 
@@ -14,5 +15,4 @@ def programs_panel(request: Any) -> dict[str, Any] | None:
         return None
     today = request.org.local_today()
     answer = carrier_evaluation(request.org, as_of=today, lang=translation.get_language() or "en")
-    upcoming = sorted(answer["deadlines"], key=lambda d: d["due"])[:3]
-    return {"programs": answer["programs"], "deadlines": upcoming, "today": today}
+    return {"programs": answer["programs"], "today": today}

@@ -1,8 +1,8 @@
-"""Reads for programs: evaluations from a carrier's own data, deadlines, the portfolio."""
+"""Reads for programs: evaluations from a carrier's own data, the portfolio (the deadlines are
+on the deadline interface: programs/deadlines.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,37 +28,6 @@ def carrier_evaluation(
 
 def carrier_facts_of(organization: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     return carrier_facts([organization])[organization.pk]
-
-
-@dataclass(frozen=True)
-class ProgramDeadline:
-    """One dated obligation, for the future deadlines module to aggregate."""
-
-    organization_id: Any
-    program: str
-    kind: str
-    due: date
-    status: str
-    explanation: str
-    source: str
-    confidence: str
-
-
-def program_deadlines(organization: Any, as_of: date, lang: str = "en") -> list[ProgramDeadline]:
-    answer = carrier_evaluation(organization, as_of=as_of, lang=lang)
-    return [
-        ProgramDeadline(
-            organization_id=organization.pk,
-            program=d["program"],
-            kind=d["kind"],
-            due=date.fromisoformat(d["due"]),
-            status=d["status"],
-            explanation=d["explanation"],
-            source=d["source"],
-            confidence=d["confidence"],
-        )
-        for d in answer["deadlines"]
-    ]
 
 
 def memberships(organization: Any) -> list[Membership]:

@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from borderpro.common.forms import apply_validation_error
+from borderpro.deadlines.registry import provider_kinds
+from borderpro.deadlines.selectors import needing_attention, open_deadlines, visible_kinds
 from borderpro.organizations.tenancy import org_view
 from borderpro.programs import selectors, services
 from borderpro.programs.engine import changes, evaluate, merge
@@ -56,6 +58,11 @@ def _next_deadline(answer: dict[str, Any], program: str) -> dict[str, Any] | Non
     return rows[0] if rows else None
 
 
+def _visible(request: HttpRequest, keys: tuple[str, ...]) -> list[str]:
+    allowed = {k.key for k in visible_kinds(request.access)}  # type: ignore[attr-defined]
+    return [k for k in keys if k in allowed]
+
+
 @org_view("programs.view")
 def home(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -72,7 +79,9 @@ def home(request: HttpRequest) -> HttpResponse:
         }
         for p in answer["programs"]
     ]
-    upcoming = [d for d in answer["deadlines"] if d["status"] in ("overdue", "due_soon", "open")]
+    upcoming = needing_attention(
+        open_deadlines(org, today, kinds=_visible(request, provider_kinds("programs")))
+    )
     return render(
         request,
         "programs/home.html",

@@ -79,3 +79,10 @@ def _requirement(consultancy: Any, family: str, ref: str) -> Requirement | None:
         return rows.filter(framework__owner__isnull=True, framework__is_current=True).first()
     # notes on the older edition of the questionnaire show what carries over to the new one
     return rows.filter(framework__owner=consultancy).order_by("framework__edition").first()
+
+
+def seed_demo(orgs: dict[str, Any], users: dict[str, Any]) -> None:
+    """The demo seeder: the demo consultancy's own frameworks, written by its administrator."""
+    consultancy = orgs.get("northbnd")
+    if consultancy is not None:
+        seed(consultancy, users.get("dave@northbound.example"))

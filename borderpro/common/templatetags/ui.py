@@ -61,13 +61,15 @@ def demo_logins() -> dict | None:
 
     if settings.PRODUCTION:
         return None
-    from borderpro.accounts.models import User
-    from borderpro.organizations.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
+    from django.contrib.auth import get_user_model
 
-    emails = [u[0] for u in DEMO_USERS]
-    if not User.objects.filter(email__in=emails).exists():
+    from borderpro.common.demo import demo_logins as registered
+
+    logins = registered()
+    emails = [email for email, _what in logins.users]
+    if not emails or not get_user_model().objects.filter(email__in=emails).exists():
         return None
-    return {"password": DEMO_PASSWORD, "users": [(u[0], u[2]) for u in DEMO_USERS]}
+    return {"password": logins.password, "users": logins.users}
 
 
 @register.filter
