@@ -9,6 +9,12 @@ from borderpro.organizations.models import Organization
 from borderpro.organizations.roles import Role
 
 
+class LogoInput(forms.ClearableFileInput):
+    """No link to the stored file (it is private); say a logo is on file, offer to remove it."""
+
+    template_name = "organizations/_logo_input.html"
+
+
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
@@ -21,8 +27,27 @@ class OrganizationForm(forms.ModelForm):
             "city",
             "time_zone",
             "language",
+            "logo",
             "require_mfa",
         ]
+        widgets = {"logo": LogoInput}
+
+    def clean_logo(self) -> Any:
+        """A PNG or JPEG of at most 512 KB, recognised by its content; "" clears it."""
+        from borderpro.common.documents.letterhead import MAX_LOGO_BYTES, logo_type
+
+        upload = self.cleaned_data.get("logo")
+        if upload is False:
+            return ""
+        if not upload or not hasattr(upload, "content_type"):
+            return upload  # unchanged
+        if upload.size > MAX_LOGO_BYTES:
+            raise forms.ValidationError(_("The logo is larger than 512 KB."))
+        head = upload.read(16)
+        upload.seek(0)
+        if not logo_type(head):
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG image."))
+        return upload
 
 
 class OrganizationCreateForm(forms.ModelForm):

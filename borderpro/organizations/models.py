@@ -38,6 +38,12 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+def logo_path(instance: Organization, filename: str) -> str:
+    """Logos live in private storage like every file; documents embed them."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "png"
+    return f"organizations/{instance.code}/logo.{extension}"
+
+
 class Organization(UUIDModel):
     class Kind(models.TextChoices):
         CONSULTANCY = "consultancy", _("Consultancy")
@@ -62,6 +68,13 @@ class Organization(UUIDModel):
     )
     language = models.CharField(
         _("document language"), max_length=2, choices=settings.LANGUAGES, default="en"
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to=logo_path,
+        blank=True,
+        max_length=255,
+        help_text=_("PNG or JPEG, up to 512 KB: shown on the documents the company makes."),
     )
     require_mfa = models.BooleanField(
         _("require two-factor authentication"),

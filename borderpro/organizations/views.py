@@ -96,7 +96,7 @@ def dashboard(request: OrgRequest) -> HttpResponse:
 @org_view("organizations.manage")
 def settings_view(request: OrgRequest) -> HttpResponse:
     org = request.org
-    form = OrganizationForm(request.POST or None, instance=org)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=org)
     if request.method == "POST" and form.is_valid():
         services.organization_update(
             actor=request.user,

@@ -13,6 +13,7 @@ from borderpro.profiles.models import (
     Division,
     LineOfBusiness,
     Mode,
+    PackageSnapshot,
     SafetyCertificate,
     Site,
 )
@@ -194,6 +195,29 @@ class PackageForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=[("en", "English"), ("fr", "Français")]
     )
+    variant = forms.ChoiceField(
+        label=_("Document"),
+        choices=PackageSnapshot.Variant.choices,
+        initial=PackageSnapshot.Variant.SUBMISSION,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The submission copy is the company's document. The gap report adds the readiness score and chart, for internal use."
+        ),
+    )
+    unanswered = forms.ChoiceField(
+        label=_("Requirements not yet answered"),
+        choices=PackageSnapshot.Unanswered.choices,
+        initial=PackageSnapshot.Unanswered.OMIT,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_variant(self) -> str:
+        return self.cleaned_data.get("variant") or PackageSnapshot.Variant.SUBMISSION
+
+    def clean_unanswered(self) -> str:
+        return self.cleaned_data.get("unanswered") or PackageSnapshot.Unanswered.OMIT
 
     def __init__(self, *args: Any, frameworks: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -452,6 +452,14 @@ def package_path(instance: PackageSnapshot, filename: str) -> str:
 class PackageSnapshot(TenantModel):
     """An application package as built on one day: PDF, Word and evidence ZIP, with hashes."""
 
+    class Variant(models.TextChoices):
+        SUBMISSION = "submission", _("Submission copy")
+        GAP_REPORT = "gap_report", _("Internal gap report")
+
+    class Unanswered(models.TextChoices):
+        OMIT = "omit", _("Leave them out")
+        APPENDIX = "appendix", _("List them in an appendix")
+
     framework = models.ForeignKey(
         "catalogue.Framework",
         on_delete=models.PROTECT,
@@ -459,6 +467,15 @@ class PackageSnapshot(TenantModel):
         verbose_name=_("framework"),
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    variant = models.CharField(
+        _("document"), max_length=12, choices=Variant.choices, default=Variant.SUBMISSION
+    )
+    unanswered = models.CharField(
+        _("requirements not yet answered"),
+        max_length=10,
+        choices=Unanswered.choices,
+        default=Unanswered.OMIT,
+    )
     pdf = models.FileField(upload_to=package_path, max_length=255)
     docx = models.FileField(upload_to=package_path, max_length=255)
     bundle = models.FileField(upload_to=package_path, max_length=255)

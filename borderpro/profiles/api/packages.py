@@ -24,6 +24,16 @@ from borderpro.profiles.selectors.workspace import frameworks_pursued
 class PackageRequestSerializer(serializers.Serializer):
     framework = serializers.CharField()
     language = serializers.ChoiceField(choices=[("en", "en"), ("fr", "fr")], default="en")
+    variant = serializers.ChoiceField(
+        choices=PackageSnapshot.Variant.values,
+        default=PackageSnapshot.Variant.SUBMISSION,
+        help_text="submission: the company's document; gap_report: adds the readiness score and chart (internal).",
+    )
+    unanswered = serializers.ChoiceField(
+        choices=PackageSnapshot.Unanswered.values,
+        default=PackageSnapshot.Unanswered.OMIT,
+        help_text="Requirements not yet answered: omit them, or list them in an appendix.",
+    )
 
 
 class PackageListView(OrgScopedMixin, APIView):
@@ -44,6 +54,8 @@ class PackageListView(OrgScopedMixin, APIView):
                     "id": str(s.pk),
                     "framework": s.framework.code,
                     "language": s.language,
+                    "variant": s.variant,
+                    "unanswered": s.unanswered,
                     "created_at": s.created_at,
                     "readiness": s.readiness,
                     "pdf_sha256": s.pdf_sha256,
@@ -75,7 +87,12 @@ class PackageListView(OrgScopedMixin, APIView):
             organization=self.organization,
             actor=request.user,
             kind="profiles.build_package",
-            params={"framework_id": str(framework.pk), "language": data.validated_data["language"]},
+            params={
+                "framework_id": str(framework.pk),
+                "language": data.validated_data["language"],
+                "variant": data.validated_data["variant"],
+                "unanswered": data.validated_data["unanswered"],
+            },
         )
         return ApiResponse(
             {

@@ -1,79 +1,224 @@
-"""The files of an application package: the PDF (WeasyPrint), the editable Word document
-(python-docx) and the ZIP with the evidence files named by requirement ref."""
+"""The files of an application package, made with the document toolkit: the PDF, the
+editable Word document (same structure and look) and the ZIP with the evidence files named
+by requirement ref and an index (UTF-8 CSV with translated headers).
+
+Two variants: the **submission copy** is the company's document (its name and logo on the
+cover, a table of contents, the answered requirements with references to their evidence);
+the **internal gap report** adds the readiness score, the chart and the readiness per
+category. Requirements not yet answered are left out or listed in an appendix."""
 
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from borderpro.common import documents
+from borderpro.common.documents import Column, letterhead_for, rendering
+
+INDEX_COLUMNS = [
+    Column("ref", gettext_lazy("Requirement")),
+    Column("title", gettext_lazy("Title")),
+    Column("path", gettext_lazy("File in this package")),
+    Column("sha256", "SHA-256"),
+    Column("document_date", gettext_lazy("Document date"), documents.DATE),
+    Column("expires_on", gettext_lazy("Expires"), documents.DATE),
+]
 
 
-def render_pdf(content: dict[str, Any], *, chart: str = "") -> bytes:
-    import weasyprint
+@dataclass(frozen=True)
+class PackageOptions:
+    variant: str = "submission"
+    unanswered: str = "omit"
 
-    with translation.override(content["language"]):
-        html = render_to_string(
-            "profiles/package.html", {"c": content, "chart": chart, "generated": timezone.now()}
+    @property
+    def is_gap_report(self) -> bool:
+        return self.variant == "gap_report"
+
+    @property
+    def appendix(self) -> bool:
+        return self.unanswered == "appendix"
+
+
+def document_parts(content: dict[str, Any], options: PackageOptions) -> dict[str, Any]:
+    """What the PDF and the Word file both say, in the active language: title, sections,
+    table of contents, appendix."""
+    title = _("Gap report") if options.is_gap_report else _("Security profile")
+    sections = []
+    unanswered: list[dict[str, Any]] = []
+    for n, category in enumerate(content["categories"], start=1):
+        items = [i for i in category["items"] if i["answered"]]
+        unanswered.extend(i for i in category["items"] if not i["answered"])
+        if items:
+            sections.append({**category, "items": items, "anchor": f"cat-{n}"})
+    toc = []
+    if options.is_gap_report:
+        toc.append({"anchor": "readiness", "title": _("Readiness by category"), "level": 1})
+    toc.append({"anchor": "profile", "title": _("Company profile"), "level": 1})
+    toc.extend({"anchor": s["anchor"], "title": s["title"], "level": 1} for s in sections)
+    appendix = unanswered if options.appendix else []
+    if appendix:
+        toc.append(
+            {
+                "anchor": "appendix",
+                "title": _("Appendix: requirements not yet answered"),
+                "level": 1,
+            }
         )
-    return weasyprint.HTML(string=html).write_pdf()
+    framework = content["framework"]
+    return {
+        "title": title,
+        "sections": sections,
+        "appendix": appendix,
+        "unanswered_count": len(unanswered),
+        "toc": toc,
+        "framework_line": f"{framework['name']} ({framework['edition']}) — {framework['authority']}",
+        "footer": f"{content['organization']} — {title} · {framework['code']}",
+    }
 
 
-def render_docx(content: dict[str, Any]) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
+def render_pdf(
+    content: dict[str, Any],
+    *,
+    organization: Any,
+    options: PackageOptions | None = None,
+    chart: str = "",
+) -> bytes:
+    options = options or PackageOptions()
+    language = content["language"]
+    with rendering(language, getattr(organization, "time_zone", None)):
+        parts = document_parts(content, options)
+    return documents.render_pdf(
+        "profiles/package.html",
+        {"c": content, "p": parts, "options": options, "chart": chart},
+        organization=organization,
+        language=language,
+        title=parts["title"],
+        footer=parts["footer"],
+    )
 
-    with translation.override(content["language"]):
-        doc = Document()
-        doc.styles["Normal"].font.size = Pt(10.5)
-        doc.add_heading(_("Security profile"), 0)
-        doc.add_paragraph(
-            f"{content['organization']} — {content['framework']['name']} ({content['framework']['edition']})"
+
+def _profile_word(doc: documents.WordDocument, profile: dict[str, Any]) -> None:
+    doc.heading(_("Company profile"), 1)
+    doc.key_values(
+        [(item["label"], item["value"]) for item in profile["fields"].values() if item["value"]]
+    )
+    if profile["divisions"]:
+        doc.heading(_("Divisions"), 2)
+        for d in profile["divisions"]:
+            doc.bullet(f"{d['name']} — {d['description']}" if d["description"] else d["name"])
+    if profile["sites"]:
+        doc.heading(_("Sites"), 2)
+        doc.table(
+            [_("Site"), _("Address"), _("Activity and hours"), _("Security features")],
+            [
+                [
+                    f"{s['name']} ({s['kind']})",
+                    s["address"],
+                    f"{s['activity']} {s['hours']}".strip(),
+                    s["security_features"],
+                ]
+                for s in profile["sites"]
+            ],
         )
-        doc.add_paragraph(_("Readiness: %(score)s %%") % {"score": content["readiness"]})
-        doc.add_heading(_("Company profile"), 1)
-        table = doc.add_table(rows=0, cols=2)
-        table.style = "Light Grid Accent 1"
-        for item in content["profile"]["fields"].values():
-            if item["value"]:
-                cells = table.add_row().cells
-                cells[0].text, cells[1].text = item["label"], item["value"]
-        if content["profile"]["sites"]:
-            doc.add_heading(_("Sites"), 2)
-            for site in content["profile"]["sites"]:
-                doc.add_paragraph(
-                    f"{site['name']} ({site['kind']}) — {site['address']}. {site['activity']} "
-                    f"{site['hours']}. {site['security_features']}",
-                    style="List Bullet",
-                )
-        for category in content["categories"]:
-            doc.add_heading(category["title"], 1)
-            for item in category["items"]:
-                doc.add_heading(f"{item['ref']} — {item['title']}", 2)
-                level = _("Must") if item["level"] == "must" else _("Should")
-                doc.add_paragraph(f"{level} · {item['status_label']}").runs[0].italic = True
-                text = (
-                    item["justification"]
-                    if item["status"] == "not_applicable"
-                    else item["narrative"]
-                )
-                for paragraph in (text or _("(no narrative yet)")).split("\n"):
-                    if paragraph.strip():
-                        doc.add_paragraph(paragraph.strip())
-                for evidence in item["evidence"]:
-                    doc.add_paragraph(
-                        f"{evidence['title']} — {evidence['file']} ({evidence['document_date'] or '—'})",
-                        style="List Bullet",
-                    )
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        return buffer.getvalue()
+    if profile["safety"]:
+        doc.heading(_("Safety fitness numbers"), 2)
+        for n in profile["safety"]:
+            rating = f" ({n['rating']})" if n["rating"] else ""
+            doc.bullet(f"{n['jurisdiction']} · {n['kind']}: {n['number']}{rating}")
+
+
+def _item_word(doc: documents.WordDocument, item: dict[str, Any]) -> None:
+    doc.heading(f"{item['ref']} — {item['title']}", 2)
+    tag = f"{item['level_label']} · {item['status_label']}"
+    if item["reused_from"]:
+        tag += " · " + _("answered under %(ref)s") % {"ref": item["reused_from"]}
+    doc.paragraph(tag, italic=True, muted=True)
+    if item["status"] == "not_applicable":
+        doc.paragraph(_("Not applicable:"), bold=True)
+        doc.paragraphs(item["justification"])
+    else:
+        doc.paragraphs(item["narrative"])
+    if item["evidence"]:
+        doc.paragraph(_("Evidence:"), muted=True)
+        for e in item["evidence"]:
+            day = iso_day(e["document_date"])
+            doc.bullet(f"{e['title']} — {e['path']}" + (f" ({day})" if day else ""))
+
+
+def iso_day(value: str) -> str:
+    from borderpro.common.templatetags.documents import iso_date
+
+    return iso_date(value)
+
+
+def render_docx(
+    content: dict[str, Any], *, organization: Any, options: PackageOptions | None = None
+) -> bytes:
+    options = options or PackageOptions()
+
+    def build(doc: documents.WordDocument) -> None:
+        parts = document_parts(content, options)
+        doc.letterhead_block()
+        doc.doc.add_heading(parts["title"], 0)
+        doc.paragraph(parts["framework_line"])
+        doc.paragraph(
+            _("Prepared by %(company)s on %(day)s")
+            % {
+                "company": content["organization"],
+                "day": formats.date_format(timezone.localdate(), "DATE_FORMAT"),
+            },
+            muted=True,
+        )
+        if options.is_gap_report:
+            doc.paragraph(_("Internal document — not for submission."), bold=True)
+            doc.paragraph(_("Readiness: %(score)s %%") % {"score": content["readiness"]})
+        doc.page_break()
+        doc.contents()
+        doc.page_break()
+        if options.is_gap_report:
+            doc.heading(_("Readiness by category"), 1)
+            doc.table(
+                [_("Category"), _("Readiness"), _("Done")],
+                [
+                    [c["title"], f"{c['score']}\u00a0%", f"{c['done']} / {c['total']}"]
+                    for c in content["categories"]
+                ],
+            )
+        _profile_word(doc, content["profile"])
+        for section in parts["sections"]:
+            doc.heading(section["title"], 1)
+            for item in section["items"]:
+                _item_word(doc, item)
+        if parts["appendix"]:
+            doc.heading(_("Appendix: requirements not yet answered"), 1)
+            doc.table(
+                [_("Requirement"), _("Level"), _("Status")],
+                [
+                    [f"{i['ref']} — {i['title']}", i["level_label"], i["status_label"]]
+                    for i in parts["appendix"]
+                ],
+            )
+
+    return documents.render_docx(
+        build,
+        organization=organization,
+        language=content["language"],
+        title=_document_title(content, options),
+        letterhead=letterhead_for(organization),
+    )
+
+
+def _document_title(content: dict[str, Any], options: PackageOptions) -> str:
+    with rendering(content["language"]):
+        return str(_("Gap report") if options.is_gap_report else _("Security profile"))
 
 
 def render_bundle(
@@ -84,34 +229,25 @@ def render_bundle(
     open_file: Callable[[str], bytes],
     report: Callable[[int], None] | None = None,
 ) -> tuple[bytes, int]:
-    """One ZIP: the PDF, the Word file and every evidence file under ``evidence/<ref>/``."""
+    """One ZIP: the PDF, the Word file and the evidence of every answered requirement under
+    ``evidence/<ref>/``, listed in ``evidence/index.csv``."""
     base = slugify(f"{content['organization']}-{content['framework']['code']}")[:60] or "package"
     buffer = io.BytesIO()
-    count = 0
+    index: list[dict[str, Any]] = []
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{base}.pdf", pdf)
         archive.writestr(f"{base}.docx", docx)
-        index = ["ref,title,file,sha256,document_date,expires_on"]
         for category in content["categories"]:
             for item in category["items"]:
-                for n, evidence in enumerate(item["evidence"], start=1):
-                    name = f"evidence/{item['ref']}/{n:02d}-{slugify(evidence['title'])[:50] or 'file'}-{evidence['file']}"
-                    archive.writestr(name, open_file(evidence["id"]))
-                    index.append(
-                        ",".join(
-                            json.dumps(v)
-                            for v in (
-                                item["ref"],
-                                evidence["title"],
-                                name,
-                                evidence["sha256"],
-                                evidence["document_date"],
-                                evidence["expires_on"],
-                            )
-                        )
-                    )
-                    count += 1
+                if not item["answered"]:
+                    continue
+                for evidence in item["evidence"]:
+                    archive.writestr(evidence["path"], open_file(evidence["id"]))
+                    index.append({"ref": item["ref"], **evidence})
                     if report:
-                        report(count)
-        archive.writestr("evidence/index.csv", "\n".join(index) + "\n")
-    return buffer.getvalue(), count
+                        report(len(index))
+        archive.writestr(
+            "evidence/index.csv",
+            documents.write_csv(INDEX_COLUMNS, index, language=content["language"]),
+        )
+    return buffer.getvalue(), len(index)

@@ -6,13 +6,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from borderpro.catalogue.models import Framework, pick
+from borderpro.catalogue.models import Framework, Level, pick
+from borderpro.common.documents import format_money
 from borderpro.common.ids import uuid7
 from borderpro.organizations.activity import activity_record
 from borderpro.profiles.models import (
@@ -23,8 +27,17 @@ from borderpro.profiles.models import (
     Status,
 )
 from borderpro.profiles.selectors.profile import profile_rows
-from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
-from borderpro.profiles.services.documents import render_bundle, render_docx, render_pdf
+from borderpro.profiles.selectors.workspace import (
+    Workspace,
+    frameworks_pursued,
+    workspace_build,
+)
+from borderpro.profiles.services.documents import (
+    PackageOptions,
+    render_bundle,
+    render_docx,
+    render_pdf,
+)
 from borderpro.profiles.services.profile import PROFILE_FIELDS, profile_for
 
 # Every profile field except the two lists, which get their labels below.
@@ -32,11 +45,29 @@ PROFILE_KEYS = tuple(f for f in PROFILE_FIELDS if f not in ("lines_of_business",
 
 
 def _text(value: Any) -> str:
+    """A profile value as the reader reads it: Yes/No, dates in the language's format, money
+    as currency ("$25,000.00" / "25 000,00 $")."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, Decimal):
+        return format_money(value)
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
     return str(value)
+
+
+def is_answered(status: str, narrative: str, justification: str) -> bool:
+    """A requirement the package can state: a narrative, or a justified "not applicable"."""
+    if status == Status.NOT_APPLICABLE:
+        return bool(justification.strip())
+    return bool(narrative.strip()) and status not in (Status.NOT_STARTED, Status.NOT_IMPLEMENTED)
+
+
+def evidence_path(ref: str, n: int, title: str, file: str) -> str:
+    """Where an evidence file sits in the package ZIP (the reference printed in the documents)."""
+    return f"evidence/{ref}/{n:02d}-{slugify(title)[:50] or 'file'}-{file}"
 
 
 def _profile_content(organization: Any, profile: CarrierProfile) -> dict[str, Any]:
@@ -86,57 +117,73 @@ def _profile_content(organization: Any, profile: CarrierProfile) -> dict[str, An
     }
 
 
-def package_content(*, organization: Any, framework: Framework, language: str) -> dict[str, Any]:
-    """Everything the package says, as plain JSON (also what later changes are compared with)."""
+def package_workspace(organization: Any, framework: Framework) -> Workspace:
+    """The responses a package states: today, the organization's profile for ``framework``
+    (the source a per-division package will replace)."""
+    profile = profile_for(organization)
+    return workspace_build(
+        organization,
+        framework,
+        today=organization.local_today(),
+        modes=profile.modes or ["highway"],
+        pursued=frameworks_pursued(organization),
+    )
+
+
+def _item(row: Any, language: str) -> dict[str, Any]:
+    req, eff = row.requirement, row.effective
+    return {
+        "ref": req.ref,
+        "title": pick(req, "title", language),
+        "level": req.level,
+        "level_label": str(Level(req.level).label) if req.level in Level.values else req.level,
+        "status": eff.status,
+        "status_label": str(Status(eff.status).label),
+        "answered": is_answered(eff.status, eff.narrative, eff.justification),
+        "narrative": eff.narrative,
+        "justification": eff.justification,
+        "reused_from": row.reused_from.ref if row.reused_from else "",
+        "evidence": [
+            {
+                "id": str(e.pk),
+                "title": e.title,
+                "file": e.original_name,
+                "path": evidence_path(req.ref, n, e.title, e.original_name),
+                "sha256": e.sha256,
+                "document_date": e.document_date.isoformat() if e.document_date else "",
+                "expires_on": e.expires_on.isoformat() if e.expires_on else "",
+            }
+            for n, e in enumerate(row.evidence, start=1)
+        ],
+    }
+
+
+def package_content(
+    *,
+    organization: Any,
+    framework: Framework,
+    language: str,
+    workspace: Workspace | None = None,
+) -> dict[str, Any]:
+    """Everything the package says, as plain JSON (also what later changes are compared with).
+
+    ``workspace`` is the source of the responses (default: :func:`package_workspace`)."""
     with translation.override(language):
         profile = profile_for(organization)
-        today = organization.local_today()
-        ws = workspace_build(
-            organization,
-            framework,
-            today=today,
-            modes=profile.modes or ["highway"],
-            pursued=frameworks_pursued(organization),
-        )
-        categories = []
-        for block in ws.blocks:
-            items = []
-            for row in block.rows:
-                req, eff = row.requirement, row.effective
-                items.append(
-                    {
-                        "ref": req.ref,
-                        "title": pick(req, "title", language),
-                        "level": req.level,
-                        "status": eff.status,
-                        "status_label": str(Status(eff.status).label),
-                        "narrative": eff.narrative,
-                        "justification": eff.justification,
-                        "reused_from": row.reused_from.ref if row.reused_from else "",
-                        "evidence": [
-                            {
-                                "id": str(e.pk),
-                                "title": e.title,
-                                "file": e.original_name,
-                                "sha256": e.sha256,
-                                "document_date": e.document_date.isoformat()
-                                if e.document_date
-                                else "",
-                                "expires_on": e.expires_on.isoformat() if e.expires_on else "",
-                            }
-                            for e in row.evidence
-                        ],
-                    }
-                )
-            categories.append(
-                {
-                    "code": block.category.code,
-                    "title": pick(block.category, "title", language),
-                    "items": items,
-                }
-            )
+        ws = workspace or package_workspace(organization, framework)
+        categories = [
+            {
+                "code": block.category.code,
+                "title": pick(block.category, "title", language),
+                "score": block.score,
+                "done": block.done,
+                "total": block.total,
+                "items": [_item(row, language) for row in block.rows],
+            }
+            for block in ws.blocks
+        ]
         return {
-            "format": 1,
+            "format": 2,
             "language": language,
             "framework": {
                 "code": framework.code,
@@ -146,6 +193,8 @@ def package_content(*, organization: Any, framework: Framework, language: str) -
             },
             "organization": organization.legal_name or organization.name,
             "readiness": ws.score,
+            "must_score": ws.must_score,
+            "should_score": ws.should_score,
             "profile": _profile_content(organization, profile),
             "categories": categories,
         }
@@ -167,29 +216,47 @@ def package_build(
     organization: Any,
     framework: Framework,
     language: str,
+    variant: str = PackageSnapshot.Variant.SUBMISSION,
+    unanswered: str = PackageSnapshot.Unanswered.OMIT,
+    workspace: Workspace | None = None,
     report: Callable[..., None] | None = None,
 ) -> PackageSnapshot:
-    """Build the package files and keep them as a snapshot. Files are written before the row."""
+    """Build the package files and keep them as a snapshot. Files are written before the row.
+
+    ``variant``: the submission copy (the company's document: answered requirements with
+    their evidence) or the internal gap report (adds the readiness score, the chart and the
+    per-category readiness). ``unanswered``: leave requirements not yet answered out, or
+    list them in an appendix."""
     from borderpro.evidence.models import EvidenceFile
     from borderpro.profiles.charts import readiness_svg
     from borderpro.profiles.models import ReadinessPoint
 
+    options = PackageOptions(variant=variant, unanswered=unanswered)
     step = report or (lambda **kw: None)
-    content = package_content(organization=organization, framework=framework, language=language)
-    evidence_total = sum(len(i["evidence"]) for c in content["categories"] for i in c["items"])
-    total = evidence_total + 3
-    step(done=1, total=total, message=_("Writing the PDF…"))
-    points = list(
-        ReadinessPoint.objects.filter(organization=organization, framework=framework).order_by(
-            "day"
-        )[:400]
+    content = package_content(
+        organization=organization, framework=framework, language=language, workspace=workspace
     )
-    with translation.override(language):
-        chart = str(readiness_svg(points))
-    pdf = render_pdf(content, chart=chart)
+    shipped = [
+        e for c in content["categories"] for i in c["items"] if i["answered"] for e in i["evidence"]
+    ]
+    total = len(shipped) + 3
+    step(done=1, total=total, message=_("Writing the PDF…"))
+    chart = ""
+    if options.is_gap_report:
+        points = list(
+            ReadinessPoint.objects.filter(organization=organization, framework=framework).order_by(
+                "day"
+            )[:400]
+        )
+        with translation.override(language):
+            chart = str(readiness_svg(points))
+    pdf = render_pdf(content, organization=organization, options=options, chart=chart)
     step(done=2, total=total, message=_("Writing the Word document…"))
-    docx = render_docx(content)
-    files = {str(e.pk): e for e in EvidenceFile.objects.filter(organization=organization)}
+    docx = render_docx(content, organization=organization, options=options)
+    ids = {e["id"] for e in shipped}
+    files = {
+        str(e.pk): e for e in EvidenceFile.objects.filter(organization=organization, pk__in=ids)
+    }
 
     def open_file(evidence_id: str) -> bytes:
         with files[evidence_id].file.open("rb") as handle:
@@ -207,6 +274,8 @@ def package_build(
         organization=organization,
         framework=framework,
         language=language,
+        variant=options.variant,
+        unanswered=options.unanswered,
         content=content,
         content_sha256=content_hash(content),
         pdf_sha256=_sha(pdf),
@@ -217,7 +286,8 @@ def package_build(
         created_by=actor,
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    base = f"{organization.code}-{framework.code.lower()[:12]}-{language}-{stamp}"
+    kind = "gaps" if options.is_gap_report else "profile"
+    base = f"{organization.code}-{framework.code.lower()[:12]}-{kind}-{language}-{stamp}"
     snapshot.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
     snapshot.docx.save(f"{base}.docx", ContentFile(docx), save=False)
     snapshot.bundle.save(f"{base}.zip", ContentFile(bundle), save=False)

@@ -10,93 +10,83 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from borderpro.catalogue.models import pick
+from borderpro.catalogue.models import Level, pick
+from borderpro.common.documents import (
+    CHOICE,
+    DATE,
+    INTEGER,
+    Column,
+    header_keys,
+    write_csv,
+    write_xlsx,
+)
 from borderpro.organizations.activity import activity_record
 from borderpro.profiles.models import Response, Status
 from borderpro.profiles.services.profile import StaleEdit
 from borderpro.profiles.services.responses import response_update
 
-COLUMNS = [
-    "ref",
-    "criterion",
-    "level",
-    "category",
-    "owner",
-    "due",
-    "status",
-    "evidence_count",
-    "gaps",
-    "narrative",
-    "justification",
-]
 IMPORTED = ("owner", "due", "status", "narrative", "justification")
 MAX_ROWS = 2000
 
 
-def gap_register(ws: Any) -> list[list[Any]]:
-    rows: list[list[Any]] = [COLUMNS]
-    for row in ws.rows:
-        req, eff = row.requirement, row.effective
-        rows.append(
-            [
-                req.ref,
-                pick(req, "title"),
-                req.level,
-                pick(req.category, "title"),
-                row.owner.email if row.owner else "",
-                row.due_on.isoformat() if row.due_on else "",
-                eff.status,
-                len(row.evidence),
-                "; ".join(row.gap_labels),
-                eff.narrative,
-                eff.justification,
-            ]
-        )
-    return rows
+# --- Export: the gap register in the reader's language (import reads it back) -------------
+
+GAP_COLUMNS = [
+    Column("ref", gettext_lazy("Ref."), width=14),
+    Column("criterion", gettext_lazy("Requirement"), width=48, wrap=True),
+    Column("level", gettext_lazy("Level"), CHOICE, choices=dict(Level.choices), width=14),
+    Column("category", gettext_lazy("Category"), width=30),
+    Column("owner", pgettext_lazy("assignee", "Owner"), width=28),
+    Column("due", gettext_lazy("Due"), DATE, width=12),
+    Column("status", gettext_lazy("Status"), CHOICE, choices=dict(Status.choices), width=24),
+    Column("evidence_count", gettext_lazy("Evidence"), INTEGER, width=10),
+    Column("gaps", gettext_lazy("Gaps"), width=40, wrap=True),
+    Column("narrative", gettext_lazy("How the company meets it"), width=80, wrap=True),
+    Column("justification", gettext_lazy("Why it does not apply"), width=40, wrap=True),
+]
+STATUS_COLUMN = GAP_COLUMNS[6]
 
 
-def to_csv(rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def gap_register_rows(ws: Any, *, language: str) -> list[dict[str, Any]]:
+    """One mapping per requirement of the workspace (codes; the writers show labels)."""
+    with translation.override(language):
+        return [
+            {
+                "ref": row.requirement.ref,
+                "criterion": pick(row.requirement, "title", language),
+                "level": row.requirement.level,
+                "category": pick(row.requirement.category, "title", language),
+                "owner": row.owner.email if row.owner else None,
+                "due": row.due_on,
+                "status": row.effective.status,
+                "evidence_count": len(row.evidence),
+                "gaps": "; ".join(str(label) for label in row.gap_labels),
+                "narrative": row.effective.narrative,
+                "justification": row.effective.justification,
+            }
+            for row in ws.rows
+        ]
 
 
-def to_xlsx(rows: list[list[Any]], *, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+def gap_register_xlsx(ws: Any, *, language: str, title: str) -> bytes:
+    rows = gap_register_rows(ws, language=language)
+    return write_xlsx(GAP_COLUMNS, rows, title=title, language=language)
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31] or "gaps"
-    for row in rows:
-        sheet.append([("'" + c) if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    widths = {
-        "A": 16,
-        "B": 48,
-        "C": 8,
-        "D": 30,
-        "E": 28,
-        "F": 12,
-        "G": 16,
-        "H": 10,
-        "I": 40,
-        "J": 80,
-        "K": 40,
-    }
-    for column, width in widths.items():
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        row[9].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+
+def gap_register_csv(ws: Any, *, language: str) -> bytes:
+    return write_csv(GAP_COLUMNS, gap_register_rows(ws, language=language), language=language)
+
+
+def register_header(cells: list[str]) -> list[str]:
+    """Column keys of a header row written in any language (or the keys themselves)."""
+    return header_keys(GAP_COLUMNS, cells)
+
+
+# --- Import ---------------------------------------------------------------------------
 
 
 def _cell(value: Any) -> str:
@@ -134,7 +124,7 @@ def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
         ) from exc
     if not table:
         raise ValidationError({"file": _("%(name)s is empty.") % {"name": name}})
-    header = [h.strip().lower() for h in table[0]]
+    header = register_header(table[0])
     if "ref" not in header:
         raise ValidationError(
             {
@@ -162,11 +152,8 @@ def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
 
 
 def _status(value: str) -> str | None:
-    text = value.strip().lower()
-    for code, label in Status.choices:
-        if text in (code, str(label).lower(), code.replace("_", " ")):
-            return code
-    return None
+    """A status written as its code or its label in any language (as exported)."""
+    return STATUS_COLUMN.code_of(value)
 
 
 def import_preview(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import subprocess
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -28,14 +31,24 @@ def _run_jobs(django_capture_on_commit_callbacks: Any) -> Any:
     transaction.on_commit = original
 
 
-def build(client: Any, org: Any, language: str = "en") -> PackageSnapshot:
+def build(client: Any, org: Any, language: str = "en", **options: str) -> PackageSnapshot:
     result = client.post(
-        f"/o/{org.code}/profile/packages/build/", {"framework": "PIP", "language": language}
+        f"/o/{org.code}/profile/packages/build/",
+        {"framework": "PIP", "language": language, **options},
     )
     assert result.status_code == 302 and "/jobs/" in result["Location"]
-    job = Job.objects.get(organization=org)
+    job = Job.objects.filter(organization=org).first()
     assert job.status == "succeeded", job.error
     return PackageSnapshot.objects.get(pk=job.params["snapshot_id"])
+
+
+def pdf_text(snapshot: PackageSnapshot, *pages: int) -> str:
+    args = ["pdftotext", "-layout"]
+    if pages:
+        args += ["-f", str(pages[0]), "-l", str(pages[-1])]
+    return subprocess.run(
+        [*args, "-", "-"], input=snapshot.pdf.open("rb").read(), capture_output=True, check=True
+    ).stdout.decode()
 
 
 def test_the_package_has_a_pdf_a_word_file_and_evidence_named_by_ref(
@@ -61,6 +74,7 @@ def test_the_package_has_a_pdf_a_word_file_and_evidence_named_by_ref(
 def test_a_french_package_uses_french_titles(
     as_carol: Any, carrier_a: Any, frameworks: Any
 ) -> None:
+    response_for(carrier_a, frameworks["pip1"], status="implemented", narrative="Nous scellons.")
     snapshot = build(as_carol, carrier_a, "fr")
     text = "\n".join(p.text for p in Document(snapshot.docx.open("rb")).paragraphs)
     assert "Exigence PIP 1" in text and "Profil de sécurité" in text
@@ -109,3 +123,108 @@ def test_outsiders_cannot_download_a_package(
         as_charlie.get(f"/o/{carrier_a.code}/profile/packages/{snapshot.pk}/zip/").status_code
         == 404
     )
+
+
+@pytest.fixture
+def answered(carrier_a: Any, frameworks: Any) -> Any:
+    """PIP-001 answered with evidence; PIP-002 and PIP-003 not answered yet."""
+    from borderpro.profiles.services.profile import profile_for
+
+    profile = profile_for(carrier_a)
+    profile.legal_name, profile.bonded, profile.bond_amount = (
+        "Carrier A Ltd",
+        True,
+        Decimal("25000"),
+    )
+    profile.save()
+    response = response_for(
+        carrier_a, frameworks["pip1"], status="implemented", narrative="We seal every trailer."
+    )
+    evidence = evidence_for(carrier_a, title="Journal — scellés")
+    response.evidence_links.create(organization=carrier_a, evidence=evidence)
+    return response
+
+
+def test_the_submission_copy_is_the_companys_document(
+    as_carol: Any, carrier_a: Any, frameworks: Any, answered: Any
+) -> None:
+    snapshot = build(as_carol, carrier_a)
+    assert (snapshot.variant, snapshot.unanswered) == ("submission", "omit")
+    cover = pdf_text(snapshot, 1)
+    assert cover.strip().startswith(carrier_a.legal_name or carrier_a.name)
+    assert "Security profile" in cover
+    assert "Readiness" not in pdf_text(snapshot)  # the score is internal
+    contents = pdf_text(snapshot, 2)
+    assert "Contents" in contents and "Company profile" in contents
+    text = pdf_text(snapshot)
+    assert "PIP-001" in text and "We seal every trailer." in text
+    assert "evidence/PIP-001/01-journal-scelles" in text  # evidence referenced by its file
+    assert "PIP-002" not in text and "no narrative yet" not in text  # unanswered left out
+    assert "$25,000.00" in text
+    assert "Page 1 of" in text
+    fonts = subprocess.run(
+        ["pdffonts", "-"], input=snapshot.pdf.open("rb").read(), capture_output=True
+    ).stdout.decode()
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names and all("DejaVu" in n for n in names), names  # one family, footer too
+
+
+def test_unanswered_requirements_can_go_to_an_appendix_and_the_gap_report_shows_readiness(
+    as_carol: Any, carrier_a: Any, frameworks: Any, answered: Any
+) -> None:
+    snapshot = build(as_carol, carrier_a, "fr", variant="gap_report", unanswered="appendix")
+    assert (snapshot.variant, snapshot.unanswered) == ("gap_report", "appendix")
+    cover = pdf_text(snapshot, 1)
+    assert "Rapport d’écarts" in cover and "Document interne" in cover
+    assert "État de préparation" in cover
+    text = pdf_text(snapshot)
+    assert "Annexe : exigences encore sans réponse" in text
+    appendix = text.split("Annexe : exigences encore sans réponse")[-1]
+    assert "PIP-002" in appendix and "PIP-003" in appendix
+    assert "25\u00a0000,00\u00a0$" in text or "25 000,00 $" in text
+    assert "Page 1 de" in text
+    words = "\n".join(p.text for p in Document(snapshot.docx.open("rb")).paragraphs)
+    assert "Rapport d’écarts" in words and "Annexe : exigences encore sans réponse" in words
+
+
+def test_the_evidence_index_is_utf8_text_with_translated_headers(
+    as_carol: Any, carrier_a: Any, frameworks: Any, answered: Any
+) -> None:
+    snapshot = build(as_carol, carrier_a, "fr")
+    archive = zipfile.ZipFile(io.BytesIO(snapshot.bundle.open("rb").read()))
+    text = archive.read("evidence/index.csv").decode("utf-8-sig")
+    assert "\\u2014" not in text
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "Exigence" and rows[1][1] == "Journal — scellés"
+    assert rows[1][2] in archive.namelist()
+
+
+def test_the_job_page_offers_each_file(
+    as_carol: Any, carrier_a: Any, frameworks: Any, answered: Any
+) -> None:
+    snapshot = build(as_carol, carrier_a)
+    job = Job.objects.filter(organization=carrier_a).first()
+    page = as_carol.get(f"/o/{carrier_a.code}/jobs/{job.pk}/").content.decode()
+    for kind, label in (("pdf", "PDF"), ("docx", "Word"), ("zip", "ZIP")):
+        url = f"/o/{carrier_a.code}/profile/packages/{snapshot.pk}/{kind}/"
+        assert url in page and f"Download {label}</a>" in page
+        assert as_carol.get(url).status_code == 200
+
+
+def test_the_api_builds_a_gap_report_with_an_appendix(
+    carol: Any, carrier_a: Any, frameworks: Any, answered: Any
+) -> None:
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(carol)
+    url = f"/api/v1/o/{carrier_a.code}/profile/packages/"
+    bad = client.post(url, {"framework": "PIP", "variant": "draft"}, format="json")
+    assert bad.status_code == 400 and "variant" in bad.content.decode()
+    started = client.post(
+        url, {"framework": "PIP", "variant": "gap_report", "unanswered": "appendix"}, format="json"
+    )
+    assert started.status_code == 202
+    listed = client.get(url).json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert (rows[0]["variant"], rows[0]["unanswered"]) == ("gap_report", "appendix")

@@ -75,7 +75,12 @@ def package_start(request: HttpRequest) -> HttpResponse:
         organization=org,
         actor=request.user,
         kind="profiles.build_package",
-        params={"framework_id": str(framework.pk), "language": form.cleaned_data["language"]},
+        params={
+            "framework_id": str(framework.pk),
+            "language": form.cleaned_data["language"],
+            "variant": form.cleaned_data["variant"],
+            "unanswered": form.cleaned_data["unanswered"],
+        },
     )
     return redirect(reverse("organizations:job", args=[org.code, job.pk]))
 

@@ -8,20 +8,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.tenancy import org_view
 from borderpro.profiles.forms import ImportForm
 from borderpro.profiles.selectors.people import people
 from borderpro.profiles.services.spreadsheets import (
-    gap_register,
+    gap_register_csv,
+    gap_register_xlsx,
     import_apply,
     import_preview,
     parse_upload,
-    to_csv,
-    to_xlsx,
 )
 from borderpro.profiles.views.common import no_framework, setting, workspace_of
 
@@ -36,14 +35,16 @@ def gaps_export(request: HttpRequest) -> HttpResponse:
         return no_framework(request)
     org, framework = ctx["org"], ctx["framework"]
     ws = workspace_of(ctx)
-    rows = gap_register(ws)
+    language = get_language() or org.language
     name = f"gaps-{org.code}-{framework.code.lower()}-{ctx['today'].isoformat()}"
     if request.GET.get("format") == "csv":
-        response = HttpResponse(to_csv(rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            gap_register_csv(ws, language=language), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     else:
         response = HttpResponse(
-            to_xlsx(rows, title=framework.code),
+            gap_register_xlsx(ws, language=language, title=framework.code),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
