@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "borderpro.people",
     "borderpro.programs",
     "borderpro.deadlines",
+    "borderpro.partners",
 ]
 
 MIDDLEWARE = [

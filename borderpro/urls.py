@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("borderpro.profiles.urls")),
     path("", include("borderpro.operations.urls")),
     path("", include("borderpro.people.urls")),
+    path("", include("borderpro.partners.urls")),
     path("", include("borderpro.programs.urls")),
     path("", include("borderpro.deadlines.urls")),
 ]

@@ -1,0 +1,150 @@
+"""Reads for partners: the register with each partner's status, in a fixed number of queries.
+
+The register is at most a few thousand partners per organization, so the rating (a pure
+function of the row and today's date) runs over the whole filtered list in Python, and the
+status and risk filters apply to its result: two queries whatever the size.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from borderpro.partners import rules
+from borderpro.partners.models import Certification, Partner, Screening
+
+
+def current_certifications(organization: Any, today: date) -> QuerySet[Certification]:
+    """Certifications under a recognised program that are current proof on ``today``."""
+    return Certification.objects.filter(
+        organization=organization,
+        program__in=rules.RECOGNISED,
+        evidence__isnull=False,
+        verified_on__gte=today - timedelta(days=rules.CERTIFICATION_EVIDENCE_DAYS),
+    ).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        Q(evidence__expires_on__isnull=True) | Q(evidence__expires_on__gte=today),
+    )
+
+
+def partners_with_status(organization: Any, today: date) -> QuerySet[Partner]:
+    current = current_certifications(organization, today).filter(partner=OuterRef("pk"))
+    return Partner.objects.filter(organization=organization).annotate(
+        certified=Exists(current),
+        ctpat_certified=Exists(current.filter(program="ctpat")),
+    )
+
+
+@dataclass
+class PartnerRow:
+    partner: Partner
+    rating: rules.Rating
+    state: str
+    meets_subcontract_rule: bool | None  # None: not a sub-carrier
+
+    @property
+    def uncertified(self) -> bool:
+        return not self.partner.certified  # type: ignore[attr-defined]
+
+
+def partner_row(partner: Partner, today: date) -> PartnerRow:
+    certified = bool(getattr(partner, "certified", False))
+    rating = rules.rate(
+        kind=partner.kind,
+        country=partner.country,
+        certified=certified,
+        outcome=partner.screening_outcome,
+    )
+    state = rules.screening_state(
+        certified=certified, next_due=partner.next_screening_due, today=today
+    )
+    meets = None
+    if partner.kind == Partner.Kind.SUB_CARRIER:
+        meets = bool(getattr(partner, "ctpat_certified", False)) or bool(
+            partner.written_contract_on
+        )
+    return PartnerRow(partner, rating, state, meets)
+
+
+STATUS_FILTERS = ("unscreened", "overdue", "uncertified", "screened", "subcontract_gap")
+
+
+@dataclass
+class Register:
+    rows: list[PartnerRow]
+    counts: Counter[str] = field(default_factory=Counter)
+    total: int = 0
+
+
+def partner_register(
+    organization: Any,
+    today: date,
+    *,
+    q: str = "",
+    kind: str = "",
+    risk: str = "",
+    status: str = "",
+    active: bool = True,
+) -> Register:
+    """The register after filters, with the whole register's counts (at a glance)."""
+    qs = partners_with_status(organization, today).filter(active=active).order_by("name")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(services__icontains=q))
+    rows = [partner_row(p, today) for p in qs]
+    register = Register(rows=[], total=len(rows))
+    for row in rows:
+        register.counts[row.state] += 1
+        register.counts["uncertified"] += row.uncertified
+        register.counts["subcontract_gap"] += row.meets_subcontract_rule is False
+        register.counts[row.rating.level] += 1
+    register.rows = [r for r in rows if _matches(r, risk=risk, status=status)]
+    return register
+
+
+def _matches(row: PartnerRow, *, risk: str, status: str) -> bool:
+    if risk and row.rating.level != risk:
+        return False
+    if status == "uncertified":
+        return row.uncertified
+    if status == "subcontract_gap":
+        return row.meets_subcontract_rule is False
+    if status == "screened":
+        return row.state in (rules.SCREENED, rules.CERTIFIED)
+    if status:
+        return row.state == status
+    return True
+
+
+def partner_detail(organization: Any, today: date) -> QuerySet[Partner]:
+    return partners_with_status(organization, today).prefetch_related(
+        Prefetch(
+            "certifications",
+            queryset=Certification.objects.filter(organization=organization).select_related(
+                "evidence"
+            ),
+        ),
+        Prefetch(
+            "screenings",
+            queryset=Screening.objects.filter(organization=organization).select_related(
+                "screened_by"
+            ),
+        ),
+    )
+
+
+def certification_is_current(cert: Certification, today: date) -> bool:
+    """The same rule as :func:`current_certifications`, for one loaded certification."""
+    if cert.program not in rules.RECOGNISED or cert.evidence is None:
+        return False
+    if cert.verified_on < today - timedelta(days=rules.CERTIFICATION_EVIDENCE_DAYS):
+        return False
+    if cert.valid_until is not None and cert.valid_until < today:
+        return False
+    expires = cert.evidence.expires_on
+    return expires is None or expires >= today
