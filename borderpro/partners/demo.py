@@ -101,7 +101,7 @@ PARTNERS: list[tuple[str, str, str, str, Any, Any, int | None]] = [
         "Drayage Laredo to Monterrey",
         ("mx_neec", "NEEC-55102", 40),
         None,
-        None,
+        200,
     ),
 ]
 
