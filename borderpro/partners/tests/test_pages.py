@@ -204,4 +204,5 @@ def test_the_register_speaks_french(as_alice: Client, alice: Any, carrier_a: Any
     alice.save()
     partner_for(carrier_a, "Loose Sub")
     page = as_alice.get(_url(carrier_a)).content.decode()
-    assert "Partenaires d" in page and "Sous-traitant" in page
+    assert "Partenaires commerciaux" in page and "Sous-traitant transporteur" in page
+    assert "Jamais évalué" in page
