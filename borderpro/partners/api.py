@@ -140,11 +140,21 @@ class PartnerListView(PartnersMixin, generics.ListCreateAPIView):
     permissions = {"GET": "partners.view", "POST": "partners.manage"}
     serializer_class = PartnerSerializer
 
-    def get_queryset(self) -> list[Partner]:  # type: ignore[override]
-        query = PartnerQuery(data=self.request.query_params)
+    def get_queryset(self) -> Any:
+        return Partner.objects.none()  # the register is listed by list(), through the selector
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        query = PartnerQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         register = selectors.partner_register(self.organization, self.today, **query.validated_data)
-        return [row.partner for row in register.rows]
+        rows = self.paginate_queryset(register.rows) or []
+        selectors.attach_partners(self.organization, rows)
+        context = self.get_serializer_context()
+        context["rows"] = {row.pk: row for row in rows}
+        partners = [row.partner for row in rows]
+        return self.get_paginated_response(
+            PartnerSerializer(partners, many=True, context=context).data
+        )
 
     @extend_schema(parameters=[PartnerQuery])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

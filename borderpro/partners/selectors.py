@@ -8,11 +8,14 @@ status and risk filters apply to its result: two queries whatever the size.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 
 from borderpro.partners import rules
 from borderpro.partners.models import Certification, Partner, Screening
@@ -41,36 +44,71 @@ def partners_with_status(organization: Any, today: date) -> QuerySet[Partner]:
 
 @dataclass
 class PartnerRow:
-    partner: Partner
+    pk: Any
+    kind: str
     rating: rules.Rating
     state: str
+    certified: bool
     meets_subcontract_rule: bool | None  # None: not a sub-carrier
+    partner: Partner | None = None  # loaded for the rows shown (see attach_partners)
 
     @property
     def uncertified(self) -> bool:
-        return not self.partner.certified  # type: ignore[attr-defined]
+        return not self.certified
+
+
+@lru_cache(maxsize=512)
+def _rating(kind: str, country: str, certified: bool, outcome: str, language: str) -> rules.Rating:
+    return rules.rate(kind=kind, country=country, certified=certified, outcome=outcome)
+
+
+def _row(
+    pk: Any,
+    kind: str,
+    country: str,
+    outcome: str,
+    written_contract_on: date | None,
+    next_due: date | None,
+    certified: bool,
+    ctpat: bool,
+    today: date,
+) -> PartnerRow:
+    rating = _rating(kind, country, certified, outcome, get_language() or "")
+    state = rules.screening_state(certified=certified, next_due=next_due, today=today)
+    meets = None
+    if kind == Partner.Kind.SUB_CARRIER:
+        meets = ctpat or bool(written_contract_on)
+    return PartnerRow(pk, kind, rating, state, certified, meets)
 
 
 def partner_row(partner: Partner, today: date) -> PartnerRow:
-    certified = bool(getattr(partner, "certified", False))
-    rating = rules.rate(
-        kind=partner.kind,
-        country=partner.country,
-        certified=certified,
-        outcome=partner.screening_outcome,
+    """The row of one partner loaded through :func:`partners_with_status`."""
+    row = _row(
+        partner.pk,
+        partner.kind,
+        partner.country,
+        partner.screening_outcome,
+        partner.written_contract_on,
+        partner.next_screening_due,
+        bool(getattr(partner, "certified", False)),
+        bool(getattr(partner, "ctpat_certified", False)),
+        today,
     )
-    state = rules.screening_state(
-        certified=certified, next_due=partner.next_screening_due, today=today
-    )
-    meets = None
-    if partner.kind == Partner.Kind.SUB_CARRIER:
-        meets = bool(getattr(partner, "ctpat_certified", False)) or bool(
-            partner.written_contract_on
-        )
-    return PartnerRow(partner, rating, state, meets)
+    row.partner = partner
+    return row
 
 
 STATUS_FILTERS = ("unscreened", "overdue", "uncertified", "screened", "subcontract_gap")
+ROW_FIELDS = (
+    "pk",
+    "kind",
+    "country",
+    "screening_outcome",
+    "written_contract_on",
+    "next_screening_due",
+    "certified",
+    "ctpat_certified",
+)
 
 
 @dataclass
@@ -90,13 +128,18 @@ def partner_register(
     status: str = "",
     active: bool = True,
 ) -> Register:
-    """The register after filters, with the whole register's counts (at a glance)."""
+    """The register after filters, with the counts of the rows before the status and risk
+    filters (at a glance). Rows carry no Partner yet: :func:`attach_partners` loads the ones
+    shown. One query, plus one for the rows shown."""
     qs = partners_with_status(organization, today).filter(active=active).order_by("name")
     if kind:
         qs = qs.filter(kind=kind)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(services__icontains=q))
-    rows = [partner_row(p, today) for p in qs]
+    rows = [
+        _row(pk, kind_, country, outcome, contract, due, bool(cert), bool(ctpat), today)
+        for pk, kind_, country, outcome, contract, due, cert, ctpat in qs.values_list(*ROW_FIELDS)
+    ]
     register = Register(rows=[], total=len(rows))
     for row in rows:
         register.counts[row.state] += 1
@@ -105,6 +148,13 @@ def partner_register(
         register.counts[row.rating.level] += 1
     register.rows = [r for r in rows if _matches(r, risk=risk, status=status)]
     return register
+
+
+def attach_partners(organization: Any, rows: Sequence[PartnerRow]) -> None:
+    """Load the Partner of each row shown (one query)."""
+    by_pk = Partner.objects.filter(organization=organization).in_bulk([r.pk for r in rows])
+    for row in rows:
+        row.partner = by_pk[row.pk]
 
 
 def _matches(row: PartnerRow, *, risk: str, status: str) -> bool:

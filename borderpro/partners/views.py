@@ -37,6 +37,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         org, today, q=q, kind=kind, risk=risk, status=status, active=active
     )
     page = Paginator(register.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.attach_partners(org, list(page.object_list))
     return render(
         request,
         "partners/list.html",

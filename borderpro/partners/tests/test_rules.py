@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,7 +51,8 @@ def test_higher_risk_is_screened_sooner(screened: date) -> None:
 
 
 def test_the_reasons_name_what_raised_the_risk() -> None:
-    rating = rules.rate(kind="sub_carrier", country="MX", certified=False, outcome="")
+    with translation.override("en"):
+        rating = rules.rate(kind="sub_carrier", country="MX", certified=False, outcome="")
     assert rating.level == "high"
     assert "based outside Canada and the United States" in rating.reasons
     assert "not certified and never screened" in rating.reasons
