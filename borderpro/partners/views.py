@@ -129,7 +129,7 @@ def partner_detail(request: HttpRequest, partner_id: Any) -> HttpResponse:
             "partner": partner,
             "row": row,
             "certs": [
-                (c, selectors.certification_is_current(c, today), StatusCheckForm(prefix=str(c.pk)))
+                (c, selectors.certification_is_current(c, today))
                 for c in partner.certifications.all()
             ],
             "cert_form": cert_form,
