@@ -8,8 +8,14 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Business partners")
 
     def ready(self) -> None:
+        from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.partners import deadlines
+        from borderpro.partners.panels import partners_panel
+
+        register_panel(
+            "partners.register", template="partners/_panel.html", context=partners_panel, order=40
+        )
 
         register_seeder(
             "partners", "borderpro.partners.demo.seed", after=("organizations", "evidence")

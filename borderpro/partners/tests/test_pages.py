@@ -206,3 +206,11 @@ def test_the_register_speaks_french(as_alice: Client, alice: Any, carrier_a: Any
     page = as_alice.get(_url(carrier_a)).content.decode()
     assert "Partenaires commerciaux" in page and "Sous-traitant transporteur" in page
     assert "Jamais évalué" in page
+
+
+def test_the_overview_shows_the_register_card(
+    as_alice: Client, carrier_a: Any, register: dict[str, Partner]
+) -> None:
+    page = as_alice.get(f"/o/{carrier_a.code}/").content.decode()
+    assert "Business partners" in page and "sub-carriers outside the C-TPAT rule" in page
+    assert _url(carrier_a) + "?status=overdue" in page
