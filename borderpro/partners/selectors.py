@@ -21,21 +21,25 @@ from borderpro.partners import rules
 from borderpro.partners.models import Certification, Partner, Screening
 
 
-def current_certifications(organization: Any, today: date) -> QuerySet[Certification]:
-    """Certifications under a recognised program that are current proof on ``today``."""
-    return Certification.objects.filter(
-        organization=organization,
-        program__in=rules.RECOGNISED,
-        evidence__isnull=False,
-        verified_on__gte=today - timedelta(days=rules.CERTIFICATION_EVIDENCE_DAYS),
-    ).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        Q(evidence__expires_on__isnull=True) | Q(evidence__expires_on__gte=today),
+def _current(today: date) -> Q:
+    return (
+        Q(program__in=rules.RECOGNISED, evidence__isnull=False)
+        & Q(verified_on__gte=today - timedelta(days=rules.CERTIFICATION_EVIDENCE_DAYS))
+        & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        & (Q(evidence__expires_on__isnull=True) | Q(evidence__expires_on__gte=today))
     )
 
 
+def current_certifications(organization: Any, today: date) -> QuerySet[Certification]:
+    """Certifications under a recognised program that are current proof on ``today``."""
+    return Certification.objects.filter(_current(today), organization=organization)
+
+
 def partners_with_status(organization: Any, today: date) -> QuerySet[Partner]:
-    current = current_certifications(organization, today).filter(partner=OuterRef("pk"))
+    # The subquery is tied to each partner of the organization by its key; it goes through
+    # the base manager so the tenant scope does not add a second organization filter, which
+    # leads SQLite to scan the organization's certifications for every partner.
+    current = Certification._base_manager.filter(_current(today), partner=OuterRef("pk"))
     return Partner.objects.filter(organization=organization).annotate(
         certified=Exists(current),
         ctpat_certified=Exists(current.filter(program="ctpat")),
