@@ -149,6 +149,6 @@ def test_queries_do_not_grow_with_rows_or_organizations(carrier_a: Any) -> None:
         _fill(org, n=2)
         portfolio.append(org)
     assert _queries(portfolio) == one
-    assert one <= 6
+    assert one <= 8  # every provider together; partners adds two (re-screenings, status checks)
     found = deadlines_for(Organization.objects.filter(pk__in=[o.pk for o in portfolio]), *YEAR)
     assert {d.organization.pk for d in found} == {o.pk for o in portfolio}
