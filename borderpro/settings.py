@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "borderpro.programs",
     "borderpro.risk",
     "borderpro.deadlines",
+    "borderpro.partners",
 ]
 
 MIDDLEWARE = [

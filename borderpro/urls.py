@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("borderpro.operations.urls")),
     path("", include("borderpro.people.urls")),
     path("", include("borderpro.risk.urls")),
+    path("", include("borderpro.partners.urls")),
     path("", include("borderpro.programs.urls")),
     path("", include("borderpro.deadlines.urls")),
 ]

@@ -12,6 +12,7 @@ from borderpro.catalogue import api as catalogue_api
 from borderpro.deadlines import api as deadlines_api
 from borderpro.evidence import api as evidence_api
 from borderpro.operations import api as operations_api
+from borderpro.partners import api as partners_api
 from borderpro.people import api as people_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
@@ -163,6 +164,22 @@ urlpatterns = [
         name="programs-membership",
     ),
     path(O + "deadlines/", deadlines_api.DeadlineListView.as_view(), name="deadlines"),
+    path(O + "partners/", partners_api.PartnerListView.as_view(), name="partners"),
+    path(
+        O + "partners/<uuid:partner_id>/",
+        partners_api.PartnerDetailView.as_view(),
+        name="partners-partner",
+    ),
+    path(
+        O + "partners/<uuid:partner_id>/certifications/",
+        partners_api.CertificationListView.as_view(),
+        name="partners-certifications",
+    ),
+    path(
+        O + "partners/certifications/<uuid:certification_id>/",
+        partners_api.CertificationDetailView.as_view(),
+        name="partners-certification",
+    ),
     path(O + "people/", people_api.EmployeeListView.as_view(), name="people"),
     path(
         O + "people/<uuid:employee_id>/",
