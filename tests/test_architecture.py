@@ -32,7 +32,7 @@ MODULES: dict[str, set[str]] = {
     "operations": {"deadlines"},
     "field": {"operations", "deadlines"},  # the phone app for field staff, if it leaves operations
     # the modules still to come: each gets the modules it builds on when it lands
-    "risk": {"profiles", "operations", "deadlines"},
+    "risk": {"profiles", "operations", "deadlines", "partners"},
     "policies": {"deadlines"},
     "reviews": {"deadlines"},
     "training": {"people", "deadlines"},

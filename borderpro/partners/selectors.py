@@ -202,3 +202,14 @@ def certification_is_current(cert: Certification, today: date) -> bool:
         return False
     expires = cert.evidence.expires_on
     return expires is None or expires >= today
+
+
+def high_risk_partners_since(organization: Any, today: date, since: Any) -> list[Partner]:
+    """Partners added to the register after ``since`` (a moment) whose risk rates high: each
+    is a reason to review the supply chain risk assessment early."""
+    partners = partners_with_status(organization, today).filter(created_at__gt=since)
+    return [
+        p
+        for p in partners.order_by("name")[:50]
+        if partner_row(p, today).rating.level == rules.HIGH
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from borderpro.common.proofs import Proof
@@ -24,9 +25,10 @@ def approved_assessment_proofs(organization: Any, ref: str) -> list[Proof]:
     today = organization.local_today()
     stale = bool(a.review_due_on and a.review_due_on < today)
     note = (
-        _("Next review due %(day)s.") % {"day": a.review_due_on}
+        _("Next review due %(day)s.") % {"day": date_format(a.review_due_on, "DATE_FORMAT")}
         if a.review_due_on and not stale
-        else _("The yearly review was due on %(day)s.") % {"day": a.review_due_on}
+        else _("The yearly review was due on %(day)s.")
+        % {"day": date_format(a.review_due_on, "DATE_FORMAT")}
         if stale
         else ""
     )

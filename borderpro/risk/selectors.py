@@ -165,17 +165,20 @@ def profile_facts(
 
 @dataclass(frozen=True)
 class Prompt:
-    kind: str  # incident / lane / yearly
+    kind: str  # incident / lane / partner / yearly
     text: str
     day: date | None = None
 
 
 def review_prompts(organization: Any, today: date) -> list[Prompt]:
-    """Why an early (or the yearly) review may be due: incidents recorded after the last
-    approval, lanes of the carrier profile that no approved flow covers, the review date."""
+    """Why an early (or the yearly) review may be due: incidents recorded and high-risk
+    business partners added after the last approval, lanes of the carrier profile that no
+    approved flow covers, the review date."""
+    from django.utils.formats import date_format
     from django.utils.translation import gettext as _
 
     from borderpro.operations.models import Incident
+    from borderpro.partners.selectors import high_risk_partners_since
     from borderpro.profiles.models import CarrierProfile
 
     last = latest_approved(organization)
@@ -186,8 +189,20 @@ def review_prompts(organization: Any, today: date) -> list[Prompt]:
         prompts.append(
             Prompt(
                 "yearly",
-                _("The yearly review was due on %(day)s.") % {"day": last.review_due_on},
+                _("The yearly review was due on %(day)s.")
+                % {"day": date_format(last.review_due_on, "DATE_FORMAT")},
                 last.review_due_on,
+            )
+        )
+    for partner in high_risk_partners_since(organization, today, last.approved_at):
+        prompts.append(
+            Prompt(
+                "partner",
+                _(
+                    "%(partner)s, rated high risk, joined the partner register after the assessment was approved."
+                )
+                % {"partner": partner.name},
+                partner.created_at.date(),
             )
         )
     incidents = Incident.objects.filter(

@@ -335,6 +335,33 @@ def test_an_incident_after_approval_prompts_an_early_review(
     )
 
 
+def test_a_high_risk_partner_added_after_approval_prompts_an_early_review(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    from borderpro.partners.tests.factories import partner_for
+
+    partner_for(carrier_a, "Before Approval Hauling", kind="sub_carrier", country="MX")
+    a = assessment_for(carrier_a)
+    _complete(a)
+    alice.set_password("pw-alice-123")
+    alice.save()
+    as_alice.force_login(alice)
+    services.assessment_sign(
+        actor=alice,
+        organization=carrier_a,
+        assessment=a,
+        step="approved",
+        signer_name="Alice",
+        password="pw-alice-123",
+    )
+    partner_for(carrier_a, "Frontera Hauling", kind="sub_carrier", country="MX")  # high
+    partner_for(carrier_a, "Maple Shipper", kind="shipper", country="CA")  # medium
+    page = as_alice.get(f"/o/{carrier_a.code}/risk/").content.decode()
+    assert "High-risk partner" in page
+    assert "Frontera Hauling, rated high risk, joined the partner register" in page
+    assert "Maple Shipper" not in page and "Before Approval Hauling" not in page
+
+
 def test_every_step_renders_for_a_viewer_without_edit_forms(
     carrier_a: Any, ctpat: Any, user_factory: Any
 ) -> None:
