@@ -23,15 +23,14 @@ def approved_assessment_proofs(organization: Any, ref: str) -> list[Proof]:
     if a is None:
         return []
     today = organization.local_today()
-    stale = bool(a.review_due_on and a.review_due_on < today)
-    note = (
-        _("Next review due %(day)s.") % {"day": date_format(a.review_due_on, "DATE_FORMAT")}
-        if a.review_due_on and not stale
-        else _("The yearly review was due on %(day)s.")
-        % {"day": date_format(a.review_due_on, "DATE_FORMAT")}
-        if stale
-        else ""
-    )
+    due = a.review_due_on
+    stale = bool(due and due < today)
+    note = ""
+    if due is not None:
+        day = date_format(due, "DATE_FORMAT")
+        note = (
+            _("The yearly review was due on %(day)s.") if stale else _("Next review due %(day)s.")
+        ) % {"day": day}
     return [
         Proof(
             title=_("Risk assessment %(year)s, approved") % {"year": a.year},
