@@ -148,7 +148,7 @@ def _certify(
             f"{partner.name[:40]} status.pdf",
             pdf_bytes(f"{partner.name}: {program.upper()} status", [number, verified.isoformat()]),
         ),
-        title=f"{partner.name} — {program.upper()} status {verified.isoformat()}",
+        title=f"{partner.name} — {program.upper()} status",
         proves="Business partner certification status",
         document_date=verified,
     )

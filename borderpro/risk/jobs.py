@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from django_scopes import scope
 
+from borderpro.common.jobs import job_kind
 from borderpro.common.models import Job
 from borderpro.organizations.activity import activity_record
 from borderpro.organizations.models import Organization
@@ -13,6 +14,7 @@ from borderpro.risk import report
 from borderpro.risk.models import Assessment
 
 
+@job_kind(permission="risk.view")  # the report shows what the assessment pages show
 def export_report(job: Job) -> None:
     organization = Organization.objects.get(pk=job.organization_id)
     language = job.params.get("language", "en")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from borderpro.common.chain import chain_append
@@ -142,7 +142,9 @@ def assessment_create(
     if size not in scoring.SIZES:
         raise ValidationError({"size": _("Choose a 3×3 or a 5×5 matrix.")})  # noqa: RUF001
     start = period_start or date(year, 1, 1)
-    found = _prefill(organization) if prefill else {"flows": []}
+    with translation.override(organization.language):  # stored text: the company's language
+        found = _prefill(organization) if prefill else {"flows": []}
+        method = default_method()
     assessment = Assessment(
         organization=organization,
         year=year,
@@ -151,7 +153,7 @@ def assessment_create(
         assessed_on=assessed_on or organization.local_today(),
         scope=found.get("scope", ""),
         participants=found.get("participants", ""),
-        method=default_method(),
+        method=method,
         framework=selectors.default_framework(organization),
         matrix=scoring.default_matrix(size).rows(),
     )

@@ -41,6 +41,7 @@ def test_the_default_in_production_is_private() -> None:
         "DEBUG": "false",
         "ALLOWED_HOSTS": "x.example",
         "SECRET_KEY": "k" * 60,
+        "CHAIN_SEAL_KEY": "c" * 40,
         "DJANGO_SETTINGS_MODULE": "borderpro.settings",
     }
     out = subprocess.run(
