@@ -78,6 +78,7 @@ class PartnerSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         validators: list[Any] = []  # the service checks uniqueness within the organization
+        extra_kwargs = {"screening_outcome": {"allow_blank": True}}  # never screened: ""
 
     def _row(self, partner: Partner) -> selectors.PartnerRow:
         rows: dict[Any, selectors.PartnerRow] = self.context["rows"]

@@ -91,7 +91,7 @@ class ThreatSerializer(serializers.Serializer):
 
 
 class RatingSerializer(serializers.ModelSerializer):
-    flow: Any = serializers.PrimaryKeyRelatedField(read_only=True)
+    flow: Any = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = ThreatRating
@@ -139,7 +139,9 @@ class RiskSerializer(serializers.Serializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
-    requirement: Any = serializers.SlugRelatedField(slug_field="ref", read_only=True)
+    requirement: Any = serializers.SlugRelatedField(
+        slug_field="ref", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Action
@@ -357,16 +359,16 @@ class VulnerabilityDetailView(RiskMixin, generics.GenericAPIView):
         return Response(VulnerabilitySerializer(vuln).data)
 
 
-class RiskListView(RiskMixin, generics.GenericAPIView):
+class RiskListView(RiskMixin, generics.ListAPIView):
     """Step 4: the computed risk register, highest first."""
 
     permissions = {"GET": "risk.view"}
     serializer_class = RiskSerializer
 
-    def get(self, request: Request, org_code: str, assessment_id: Any) -> Response:
+    def get_queryset(self) -> Any:
         a = self.assessment()
         ws = selectors.workspace(a, with_actions=False)
-        rows = [
+        return [
             {
                 "flow": getattr(r.flow, "pk", None),
                 "threat": r.threat.code,
@@ -378,8 +380,6 @@ class RiskListView(RiskMixin, generics.GenericAPIView):
             }
             for r in ws.risks
         ]
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(RiskSerializer(page, many=True).data)
 
 
 class ActionListView(RiskMixin, generics.ListAPIView):

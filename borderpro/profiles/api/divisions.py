@@ -9,6 +9,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.api.pagination import envelope
 from borderpro.profiles.api.common import _kinds
 from borderpro.profiles.selectors.divisions import division_readiness
 from borderpro.profiles.services.divisions import security_profile_main
@@ -27,24 +28,26 @@ class DivisionListView(OrgScopedMixin, APIView):
         security_profile_main(self.organization)
         rows = division_readiness([self.organization])[self.organization.pk]
         return ApiResponse(
-            [
-                {
-                    "code": row.security_profile.code,
-                    "name": row.security_profile.name,
-                    "main": row.security_profile.is_primary,
-                    "division": row.security_profile.division.name
-                    if row.security_profile.division
-                    else None,
-                    "readiness": {
-                        code: {
-                            "day": point.day,
-                            "score": point.score,
-                            "must_score": point.must_score,
-                            "gaps": point.gaps,
-                        }
-                        for code, point in sorted(row.points.items())
-                    },
-                }
-                for row in rows
-            ]
+            envelope(
+                [
+                    {
+                        "code": row.security_profile.code,
+                        "name": row.security_profile.name,
+                        "main": row.security_profile.is_primary,
+                        "division": row.security_profile.division.name
+                        if row.security_profile.division
+                        else None,
+                        "readiness": {
+                            code: {
+                                "day": point.day,
+                                "score": point.score,
+                                "must_score": point.must_score,
+                                "gaps": point.gaps,
+                            }
+                            for code, point in sorted(row.points.items())
+                        },
+                    }
+                    for row in rows
+                ]
+            )
         )

@@ -196,7 +196,7 @@ def test_the_api_lists_divisions_and_answers_per_division(
     as_alice: Client, two_divisions: Any, carrier_a: Any
 ) -> None:
     base = f"/api/v1/o/{carrier_a.code}/profile/"
-    divisions = as_alice.get(base + "divisions/").json()
+    divisions = as_alice.get(base + "divisions/").json()["results"]
     assert [(d["code"], d["main"]) for d in divisions] == [
         (two_divisions["main"].code, True),
         ("ltl", False),
