@@ -43,3 +43,18 @@ def sign_in(page: Any, base_url: str, email: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def wait_until(page: Any, expression: str, timeout: float = 20.0) -> None:
+    """Wait until a JavaScript ``expression`` is true in ``page``, polling from Python.
+
+    Playwright's ``wait_for_function`` evaluates its predicate with ``eval`` inside the page,
+    which our Content-Security-Policy forbids (as it should); ``page.evaluate`` does not."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(f"() => Boolean({expression})"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for: {expression}")

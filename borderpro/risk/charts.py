@@ -12,7 +12,13 @@ from borderpro.common.documents import text_width, wrap
 from borderpro.risk import scoring
 
 # green → amber → red, picked by the level's position on the scale
-PALETTE = ["#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#c62828"]
+PALETTE = [
+    "#1b5e20",
+    "#33691e",
+    "#8a5a00",
+    "#b34700",
+    "#b3261e",
+]  # white text stays readable (WCAG AA)
 
 
 def level_colour(level: int, size: int) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from borderpro.operations.models import Incident, Inspection, SealEvent, Unit
 from borderpro.operations.tests.factories import ensure_checklists, unit_for
-from tests.browser import PHONE, sign_in
+from tests.browser import PHONE, sign_in, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
@@ -66,7 +66,7 @@ def fill_passing_inspection(page: Any) -> None:
 
 
 def queue_empty(page: Any) -> None:
-    page.wait_for_function("document.querySelector('[data-queue-count]').textContent === '0'")
+    wait_until(page, "document.querySelector('[data-queue-count]').textContent === '0'")
 
 
 @WIDTHS
@@ -77,7 +77,7 @@ def test_a_passed_inspection_and_a_seal_affix_show_no_failure_warning(
     fill_passing_inspection(page)
     page.click("button[type=submit]")
     page.wait_for_selector("[data-after]:not([hidden])")
-    page.wait_for_function("document.querySelector('form[data-record]').dataset.state === 'sent'")
+    wait_until(page, "document.querySelector('form[data-record]').dataset.state === 'sent'")
     assert page.locator("[data-failed]").is_hidden()
     assert page.locator("[data-failed]").evaluate("el => getComputedStyle(el).display") == "none"
     assert page.locator("button[type=submit]").is_disabled()
@@ -88,7 +88,7 @@ def test_a_passed_inspection_and_a_seal_affix_show_no_failure_warning(
     page.fill("#seal_number", "H480100")
     page.select_option("#unit", label="TR-5301")
     page.click("button[type=submit]")
-    page.wait_for_function("document.querySelector('form[data-record]').dataset.state === 'sent'")
+    wait_until(page, "document.querySelector('form[data-record]').dataset.state === 'sent'")
     assert page.locator("[data-failed]").is_hidden()
     # the verification sections of other kinds stay hidden too
     assert page.locator("[data-show=verified]").is_hidden()
@@ -143,7 +143,7 @@ def test_double_tap_reload_and_resend_store_one_inspection(
     page.wait_for_selector("[data-after]:not([hidden])")
     assert page.locator("fieldset[data-checklist=msc17]").is_hidden()
     queue_empty(page)  # the queued copy was resent and acknowledged as the stored record
-    page.wait_for_function("document.querySelector('form[data-record]').dataset.state === 'sent'")
+    wait_until(page, "document.querySelector('form[data-record]').dataset.state === 'sent'")
     shot(page, f"inspection-after-reload-{page.tag}")
     page.evaluate("window.BorderProField.flush()")  # resend: nothing left, nothing new
     time.sleep(0.5)
@@ -167,12 +167,12 @@ def test_double_tap_stores_one_seal_event_and_one_incident(
     page.select_option("#unit", label="TR-5301")
     page.locator("button[type=submit]").dblclick()
     page.evaluate("document.querySelector('form[data-record]').requestSubmit()")
-    page.wait_for_function("document.querySelector('form[data-record]').dataset.state === 'sent'")
+    wait_until(page, "document.querySelector('form[data-record]').dataset.state === 'sent'")
     page.goto(page.base + "report/")
     page.fill("#summary", "Broken seal")
     page.fill("#location", "Yard")
     page.locator("button[type=submit]").dblclick()
-    page.wait_for_function("document.querySelector('form[data-record]').dataset.state === 'sent'")
+    wait_until(page, "document.querySelector('form[data-record]').dataset.state === 'sent'")
     page.reload()
     queue_empty(page)
     time.sleep(0.5)
