@@ -24,6 +24,13 @@ from borderpro.programs.rules import DeadlineRule, load_rules
 ANNIVERSARY = "next_anniversary"
 
 
+def _card_reminders(card: dict[str, Any]) -> tuple[int, ...]:
+    """Reminder stages of a driver card: from ``remind_months`` before expiry (rules.yaml),
+    then the usual 90, 60, 30 and 7 days."""
+    first = round(int(card.get("remind_months") or 3) * 365.25 / 12)
+    return (first, *(d for d in (90, 60, 30, 7) if d < first))
+
+
 def register() -> None:
     """Declare every deadline kind of the rules file and the provider (from ``ready()``)."""
     from borderpro.programs.templatetags.programs_ui import DEADLINES
@@ -46,7 +53,10 @@ def register() -> None:
             card["kind"],
             DEADLINES.get(card["kind"], card["kind"]),
             permission="people.view",
-            due_soon_days=DUE_SOON_DAYS,
+            # a renewal must be approved before the card expires: remind from the months the
+            # rules give (FAST: six), not from the usual 90 days
+            reminder_days=_card_reminders(card),
+            due_soon_days=_card_reminders(card)[0],
             source=card["source_url"],
             confidence=card["confidence"],
         )

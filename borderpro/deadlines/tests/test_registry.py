@@ -97,7 +97,7 @@ def test_every_module_declares_its_kinds() -> None:
     assert "driver.fast_card_expiry" in provider_kinds("programs")
     fast = kind("driver.fast_card_expiry")
     assert fast.confidence == "confirmed" and fast.source.startswith("https://")
-    assert fast.reminder_days == (90, 60, 30, 7)
+    assert fast.reminder_days[0] == 183  # six months ahead (rules.yaml remind_months)
     assert str(kind("evidence.expiry").label) == "Evidence expires"
 
 
