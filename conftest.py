@@ -130,3 +130,13 @@ def as_charlie(charlie: Any) -> Client:
 @pytest.fixture
 def user_factory() -> type[UserFactory]:
     return UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request or test that switches the language (signing in as a French user) does not
+    leave it switched for the next test in this process."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
