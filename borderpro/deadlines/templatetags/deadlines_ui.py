@@ -7,6 +7,8 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from borderpro.common.confidence import confidence_class, confidence_label
+
 register = template.Library()
 
 STATES: dict[str, tuple[Any, str]] = {
@@ -14,15 +16,6 @@ STATES: dict[str, tuple[Any, str]] = {
     "due_soon": (_("Due soon"), "warn"),
     "upcoming": (_("Upcoming"), "info"),
     "open": (_("Open now"), "info"),
-}
-
-CONFIDENCE: dict[str, tuple[Any, str]] = {
-    "confirmed": (_("Confirmed"), "ok"),
-    "third-party": (_("Third-party source"), "info"),
-    "inferred": (_("Inferred"), "warn"),
-    "dated": (_("Dated source"), "warn"),
-    "unconfirmed": (_("Unconfirmed"), "bad"),
-    "recorded": (_("Your own record"), "info"),
 }
 
 
@@ -36,11 +29,5 @@ def state_class(value: str) -> str:
     return STATES.get(value, ("", "info"))[1]
 
 
-@register.filter
-def confidence_label(value: str) -> str:
-    return str(CONFIDENCE.get(value, (value, ""))[0])
-
-
-@register.filter
-def confidence_class(value: str) -> str:
-    return CONFIDENCE.get(value, ("", "info"))[1]
+register.filter("confidence_label", confidence_label)
+register.filter("confidence_class", confidence_class)

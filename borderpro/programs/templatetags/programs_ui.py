@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from borderpro.common.confidence import confidence_class, confidence_label
 from borderpro.programs import labels
 
 register = template.Library()
@@ -25,14 +26,6 @@ RESULTS: dict[str, tuple[Any, str]] = {
     "due_soon": (_("Due soon"), "warn"),
     "upcoming": (_("Upcoming"), "info"),
     "open": (_("Open now"), "info"),
-}
-
-CONFIDENCE: dict[str, tuple[Any, str]] = {
-    "confirmed": (_("Confirmed"), "ok"),
-    "third-party": (_("Third-party source"), "info"),
-    "inferred": (_("Inferred"), "warn"),
-    "dated": (_("Dated source"), "warn"),
-    "unconfirmed": (_("Unconfirmed"), "bad"),
 }
 
 DEADLINES: dict[str, Any] = {
@@ -62,14 +55,8 @@ def result_class(value: str) -> str:
     return RESULTS.get(value, ("", "info"))[1]
 
 
-@register.filter
-def confidence_label(value: str) -> str:
-    return str(CONFIDENCE.get(value, (value, ""))[0])
-
-
-@register.filter
-def confidence_class(value: str) -> str:
-    return CONFIDENCE.get(value, ("", "info"))[1]
+register.filter("confidence_label", confidence_label)
+register.filter("confidence_class", confidence_class)
 
 
 @register.filter
