@@ -8,6 +8,17 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Deadlines")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "deadlines",
+            url="deadlines:list",
+            label=_("Deadlines"),
+            icon="alert",
+            permission="deadlines.view",
+            kinds=("client",),
+            order=80,
+        )
         from borderpro.common.dashboard import register_panel
         from borderpro.deadlines import evidence
         from borderpro.deadlines.panels import deadlines_panel

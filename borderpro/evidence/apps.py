@@ -8,6 +8,17 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("Evidence")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "evidence",
+            url="evidence:list",
+            label=_("Evidence"),
+            icon="folder",
+            permission="evidence.view",
+            kinds=("client", "consultancy"),
+            order=40,
+        )
         from borderpro.common.dashboard import register_client_column, register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.evidence.panels import evidence_counts, evidence_summary

@@ -8,6 +8,26 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Field operations")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "operations",
+            url="operations:overview",
+            label=_("Field operations"),
+            icon="truck",
+            permission="operations.view",
+            kinds=("client",),
+            order=50,
+        )
+        register_nav_item(
+            "operations.field",
+            url="operations:field",
+            label=_("Field app"),
+            icon="check",
+            permission="operations.record",
+            kinds=("client",),
+            order=60,
+        )
         from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.operations import deadlines

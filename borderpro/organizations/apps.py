@@ -8,6 +8,16 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organizations")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "organizations.clients",
+            url="organizations:clients",
+            label=_("Clients"),
+            icon="clients",
+            kinds=("consultancy",),
+            order=10,
+        )
         from borderpro.common.demo import register_demo_logins, register_seeder
         from borderpro.organizations.demo import DEMO_PASSWORD, demo_logins
 

@@ -8,6 +8,17 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Business partners")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "partners",
+            url="partners:list",
+            label=_("Partners"),
+            icon="clients",
+            permission="partners.view",
+            kinds=("client",),
+            order=110,
+        )
         from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.partners import deadlines

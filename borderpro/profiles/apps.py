@@ -14,6 +14,18 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Security profile")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "profiles",
+            url="profiles:home",
+            label=_("Security profile"),
+            icon="clipboard",
+            permission="profiles.view",
+            kinds=("client",),
+            order=30,
+            section="profile/",
+        )
         from borderpro.catalogue.answers import register_answer_source
         from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder

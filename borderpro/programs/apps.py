@@ -8,6 +8,17 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programs")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "programs",
+            url="programs:home",
+            label=_("Programs"),
+            icon="flag",
+            permission="programs.view",
+            kinds=("client", "consultancy"),
+            order=70,
+        )
         from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.programs import deadlines

@@ -8,6 +8,17 @@ class RiskConfig(AppConfig):
     verbose_name = _("Risk assessment")
 
     def ready(self) -> None:
+        from borderpro.common.nav import register_nav_item
+
+        register_nav_item(
+            "risk",
+            url="risk:list",
+            label=_("Risk assessment"),
+            icon="alert",
+            permission="risk.view",
+            kinds=("client",),
+            order=100,
+        )
         from borderpro.common.dashboard import register_panel
         from borderpro.common.demo import register_seeder
         from borderpro.common.proofs import register_proof_provider

@@ -54,6 +54,17 @@ def active(context: dict, prefix: str) -> str:
     return "active" if request is not None and request.path.startswith(prefix) else ""
 
 
+@register.simple_tag(takes_context=True)
+def nav_links(context: dict) -> list:
+    """The sidebar entries the modules registered, for this organization and role."""
+    from borderpro.common.nav import nav_links as links
+
+    org = context.get("org")
+    if org is None:
+        return []
+    return links(context.get("request"), org, context.get("access"))
+
+
 @register.simple_tag
 def demo_logins() -> dict | None:
     """On a development server with demo data, the sign-in page lists the demo logins."""
