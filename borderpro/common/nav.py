@@ -9,7 +9,7 @@ A module registers in its ``AppConfig.ready()``::
 that address, or under ``/o/<code>/<section>`` when ``section`` is given (e.g. ``"profile/"``
 for an entry whose address is one page of a larger section). ``kinds`` says which organizations show it ("client" for carriers,
 "consultancy" for consultancies); ``permission`` hides it from roles that may not use it.
-The base entries (overview, activity, integrity, team, settings) stay in the template.
+Only the overview stays in the template; an entry never leads to a page the role may not open.
 """
 
 from __future__ import annotations

@@ -18,6 +18,20 @@ class OrganizationsConfig(AppConfig):
             kinds=("consultancy",),
             order=10,
         )
+        for name, url, label, icon, permission, order in (
+            ("activity", "activity", _("Activity"), "clock", "view_activity", 900),
+            ("integrity", "integrity", _("Record integrity"), "shield", "verify_records", 910),
+            ("team", "members", _("Team"), "users", "view_members", 920),
+            ("settings", "settings", _("Settings"), "gear", "manage", 930),
+        ):
+            register_nav_item(
+                f"organizations.{name}",
+                url=f"organizations:{url}",
+                label=label,
+                icon=icon,
+                permission=f"organizations.{permission}",
+                order=order,
+            )
         from borderpro.common.demo import register_demo_logins, register_seeder
         from borderpro.organizations.demo import DEMO_PASSWORD, demo_logins
 

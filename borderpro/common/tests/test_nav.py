@@ -41,9 +41,12 @@ def test_a_carrier_admin_sees_every_carrier_module_and_no_client_list(
 def test_field_staff_see_the_field_app_but_not_the_office_modules(
     as_bob: Any, carrier_a: Any
 ) -> None:
-    links = sidebar(as_bob, f"/o/{carrier_a.code}/activity/")
+    links = sidebar(as_bob, f"/o/{carrier_a.code}/catalogue/")
     assert f"/o/{carrier_a.code}/field/" in links
     assert f"/o/{carrier_a.code}/partners/" not in links
+    # no entry leads to a page the role may not open
+    for href in links:
+        assert as_bob.get(href).status_code == 200, href
 
 
 def test_a_consultancy_sees_its_clients_and_not_carrier_modules(
