@@ -13,11 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from bench.common import page_row
+from bench.common import page_row, timed
 
 N_REQUIREMENTS = 200
 
@@ -147,6 +147,91 @@ def _bench_org() -> tuple[Any, Any, Any]:
     return org, framework, user
 
 
+def _save_and_readiness_rows(client: Client, org: Any, framework: Any) -> list[dict]:
+    """Issue #22: saving one response (API and the workspace's inline save) and readiness."""
+    from borderpro.profiles.models import Response
+
+    response = (
+        Response.objects.filter(organization=org, requirement__framework=framework)
+        .order_by("requirement__position")
+        .first()
+    )
+    assert response is not None
+    api_url = f"/api/v1/o/{org.code}/profile/responses/{response.pk}/"
+    edit_url = f"/o/{org.code}/profile/responses/{response.pk}/edit/"
+    state = {"n": 0}
+
+    def version() -> int:
+        return Response.objects.values_list("version", flat=True).get(pk=response.pk)
+
+    def api_save() -> None:
+        state["n"] += 1
+        body = {"version": version(), "narrative": f"Checked every week ({state['n']})."}
+        answer = client.patch(api_url, body, content_type="application/json")
+        assert answer.status_code == 200, answer.content[:200]
+
+    def inline_save() -> None:
+        state["n"] += 1
+        data = {
+            "version": version(),
+            "status": "implemented",
+            "narrative": f"Checked every week ({state['n']}).",
+            "justification": "",
+            "owner": "",
+            "due_on": "",
+        }
+        answer = client.post(edit_url, data, headers={"HX-Request": "true"})
+        assert answer.status_code == 200, answer.content[:200]
+
+    rows = []
+    # as deployed: the save queues today's readiness for the worker (decision 0015)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        for name, call in (("API PATCH", api_save), ("workspace inline save", inline_save)):
+            with CaptureQueriesContext(connection) as queries:
+                call()
+            count = len(queries)
+            figures = timed(call, runs=30)
+            rows.append(
+                {
+                    "name": f"profiles: save one response ({name})",
+                    "value": figures["median"],
+                    "unit": "ms",
+                    "budget": 15,
+                    "note": f"p95 {figures['p95']:.1f} ms, {count} queries (one: the bench's version read)",
+                }
+            )
+    from borderpro.profiles.tasks import readiness_refresh
+
+    started = time.perf_counter()
+    readiness_refresh.call(str(org.pk), str(response.pk))
+    rows.append(
+        {
+            "name": f"profiles: readiness refresh in the worker, {N_REQUIREMENTS} responses",
+            "value": (time.perf_counter() - started) * 1000,
+            "unit": "ms",
+            "budget": None,
+            "note": "after a save, off the request",
+        }
+    )
+    rows.append(
+        page_row(
+            f"profiles: readiness page, {N_REQUIREMENTS} responses",
+            client,
+            f"/o/{org.code}/profile/readiness/?framework={framework.code}",
+            budget=10,
+        )
+    )
+    rows.append(
+        page_row(
+            f"profiles: readiness API, {N_REQUIREMENTS} responses",
+            client,
+            f"/api/v1/o/{org.code}/profile/readiness/?framework={framework.code}",
+            budget=10,
+        )
+    )
+    return rows
+
+
 def run() -> list[dict]:
     from borderpro.organizations.models import Organization
     from borderpro.profiles.selectors.workspace import frameworks_pursued
@@ -171,6 +256,7 @@ def run() -> list[dict]:
             f"; {n_small} queries with the 104-requirement C-TPAT page (same count = independent)"
         )
         rows.append(row)
+        rows.extend(_save_and_readiness_rows(client, org, framework))
         reference = page_row(
             "profiles: reference, evidence list (same org)",
             client,

@@ -27,6 +27,7 @@ from borderpro.profiles.models import (
 )
 from borderpro.profiles.services.divisions import security_profile_main
 from borderpro.profiles.services.profile import StaleEdit, profile_for
+from borderpro.profiles.tasks import readiness_refresh_later
 
 EDITABLE = ("status", "justification", "narrative", "owner", "due_on", "reuse_mapped")
 CONTENT = ("status", "justification", "narrative")
@@ -148,7 +149,7 @@ def response_update(
         ref=current.requirement.ref,
     )
     if record_readiness:
-        readiness_record_shared(organization=organization, response=current)
+        readiness_refresh_later(organization=organization, response=current)
     return current
 
 
@@ -187,7 +188,7 @@ def response_transition(
         ref=response.requirement.ref,
         state=ReviewState(to_state).label,
     )
-    readiness_record_shared(organization=organization, response=response)
+    readiness_refresh_later(organization=organization, response=response)
     return response
 
 
@@ -283,7 +284,7 @@ def _evidence_changed(
         ref=response.requirement.ref,
         title=evidence.title,
     )
-    readiness_record_shared(organization=organization, response=response)
+    readiness_refresh_later(organization=organization, response=response)
 
 
 @transaction.atomic
