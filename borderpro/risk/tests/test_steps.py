@@ -420,18 +420,16 @@ def test_exports_pdf_and_word_in_both_languages(
     assert as_alice.post(url(a, "export"), {"language": "de", "format": "pdf"}).status_code == 302
 
 
-def test_the_profile_shows_the_approved_assessment_as_proof(
-    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
-) -> None:
-    from django.urls import reverse
-
+def _annual_review_requirement(framework: Any) -> Any:
+    """C-TPAT highway 2.3 (annual review of the risk assessment), which the approved
+    assessment proves."""
     from borderpro.catalogue.models import Category, Requirement
 
     category = Category.objects.create(
-        framework=ctpat, code="2", title_en="Risk", title_fr="Risque", position=9
+        framework=framework, code="2", title_en="Risk", title_fr="Risque", position=9
     )
-    requirement = Requirement.objects.create(
-        framework=ctpat,
+    return Requirement.objects.create(
+        framework=framework,
         category=category,
         ref="CTPAT-HC-2.3",
         level="must",
@@ -446,6 +444,14 @@ def test_the_profile_shows_the_approved_assessment_as_proof(
         confidence="confirmed",
         position=99,
     )
+
+
+def test_the_profile_shows_the_approved_assessment_as_proof(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    from django.urls import reverse
+
+    requirement = _annual_review_requirement(ctpat)
     response = response_for(carrier_a, requirement)
     page_url = reverse(
         "profiles:response", kwargs={"org_code": carrier_a.code, "response_id": response.pk}
@@ -458,3 +464,63 @@ def test_the_profile_shows_the_approved_assessment_as_proof(
     )
     page = as_alice.get(page_url).content.decode()
     assert "Risk assessment 2026, approved" in page and url(a, "") in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Risk assessment 2026, approved"), ("fr", "Évaluation des risques 2026, approuvée")],
+)
+def test_the_application_package_references_the_approved_assessment_and_ships_its_report(
+    alice: Any, carrier_a: Any, ctpat: Any, language: str, title: str
+) -> None:
+    """Issue #14 point 8: the package's requirement entry lists the approved assessment as
+    its proof (PDF and Word), and the ZIP carries the assessment's report, through the
+    proofs registry (profiles never imports risk)."""
+    import io
+    import subprocess
+    import zipfile
+
+    from docx import Document
+
+    from borderpro.profiles.services.package import package_build
+
+    requirement = _annual_review_requirement(ctpat)
+    response_for(
+        carrier_a, requirement, status="implemented", narrative="We review it every spring."
+    )
+    draft = package_build(actor=alice, organization=carrier_a, framework=ctpat, language=language)
+    assert title not in str(draft.content)
+    with zipfile.ZipFile(draft.bundle.open("rb")) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("proofs/")]
+
+    a = assessment_for(carrier_a, year=2026)
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    snapshot = package_build(
+        actor=alice, organization=carrier_a, framework=ctpat, language=language
+    )
+    (item,) = [i for c in snapshot.content["categories"] for i in c["items"] if i["answered"]]
+    assert item["proofs"][0]["title"] == title
+    assert item["proofs"][0]["path"] == "proofs/risk-assessment-2026.pdf"
+    pdf = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=snapshot.pdf.open("rb").read(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(pdf.split())
+    assert title in flat and "proofs/risk-assessment-2026.pdf" in flat
+    word = "\n".join(
+        p.text for p in Document(io.BytesIO(snapshot.docx.open("rb").read())).paragraphs
+    )
+    assert title in word and "proofs/risk-assessment-2026.pdf" in word
+    with zipfile.ZipFile(snapshot.bundle.open("rb")) as archive:
+        report_pdf = archive.read("proofs/risk-assessment-2026.pdf")
+    assert report_pdf.startswith(b"%PDF")
+    heading = "Supply chain security risk assessment 2026" if language == "en" else "2026"
+    report_text = subprocess.run(
+        ["pdftotext", "-l", "1", "-", "-"], input=report_pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert heading in " ".join(report_text.split())
