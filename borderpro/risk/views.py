@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from borderpro.common.forms import apply_validation_error
+from borderpro.common.forms import apply_validation_error, form_refuse, form_restore
 from borderpro.common.jobs import job_start
 from borderpro.common.models import Job
 from borderpro.organizations.tenancy import org_view
@@ -87,7 +87,11 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "prompts": selectors.review_prompts(org, today),
-            "start_form": StartForm(initial={"year": today.year, "size": 3}),
+            "start_form": form_restore(
+                request,
+                StartForm(initial={"year": today.year, "size": 3}),
+                key=f"risk-start:{org.code}",
+            ),
             "latest": rows[0] if rows else None,
         },
     )
@@ -111,12 +115,9 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The assessment is started from the carrier profile."))
             return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
-    rows = list(selectors.assessment_list(org))
-    return render(
-        request,
-        "risk/list.html",
-        {"rows": rows, "prompts": [], "start_form": form, "latest": rows[0] if rows else None},
-        status=400,
+    # post/redirect/get: back to the list, with the message and the values typed
+    return form_refuse(
+        request, form, key=f"risk-start:{org.code}", to=reverse("risk:list", args=[org.code])
     )
 
 

@@ -37,6 +37,20 @@ def rate_all(a: Assessment, level: int = 2) -> None:
         rating_for(a, threat.code, level)
 
 
+def test_a_refused_start_goes_back_to_the_list_with_the_message_and_the_year_typed(
+    as_alice: Client, carrier_a: Any, ctpat: Any
+) -> None:
+    """#21.14: post/redirect/get — the browser never rests on the POST-only address."""
+    response = as_alice.post(f"/o/{carrier_a.code}/risk/new/", {"year": 1850, "size": 5})
+    assert response.status_code == 303 and response["Location"] == f"/o/{carrier_a.code}/risk/"
+    assert not Assessment.objects.filter(organization=carrier_a).exists()
+    page = as_alice.get(response["Location"]).content.decode()
+    assert "greater than or equal to 2000" in page and 'value="1850"' in page
+    assert 'value="5" selected' in page
+    again = as_alice.get(response["Location"]).content.decode()
+    assert "greater than or equal to 2000" not in again
+
+
 def test_starting_prefills_flows_and_scope_from_the_carrier_profile(
     as_alice: Client, carrier_a: Any, ctpat: Any
 ) -> None:
