@@ -204,7 +204,11 @@ def render_docx(
             doc.table(
                 [_("Category"), _("Readiness"), _("Done")],
                 [
-                    [c["title"], f"{c['score']}\u00a0%", f"{c['done']} / {c['total']}"]
+                    [
+                        c["title"],
+                        f"{c['score']}\u00a0%",
+                        _("%(done)s of %(total)s") % {"done": c["done"], "total": c["total"]},
+                    ]
                     for c in content["categories"]
                 ],
             )
