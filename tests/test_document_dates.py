@@ -43,7 +43,9 @@ def docx_text(data: bytes) -> str:
 
 def assert_one_date_format(text: str, language: str, *, what: str) -> None:
     assert not ISO.findall(text), f"{what}: ISO dates {ISO.findall(text)}"
-    assert not SLASH.findall(text), f"{what}: slash dates {[text[max(0, m.start() - 60) : m.end() + 20] for m in SLASH.finditer(text)]}"
+    assert not SLASH.findall(text), (
+        f"{what}: slash dates {[text[max(0, m.start() - 60) : m.end() + 20] for m in SLASH.finditer(text)]}"
+    )
     ours = re.findall(rf"\b\d{{1,2}} (?:{MONTHS[language]}) \d{{4}}", text)
     assert ours, f"{what}: no date in the {language} format"
 

@@ -538,3 +538,15 @@ def test_the_application_package_references_the_approved_assessment_and_ships_it
         ["pdftotext", "-l", "1", "-", "-"], input=report_pdf, capture_output=True, check=True
     ).stdout.decode()
     assert heading in " ".join(report_text.split())
+
+
+def test_the_threat_library_links_cbsa_in_french_and_shows_how_sure_each_source_is(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    """#21.9: source links follow the reader's language; confidence labels are the common ones."""
+    a = assessment_for(carrier_a)
+    alice.language = "fr"
+    alice.save()
+    page = as_alice.get(url(a, "threats")).content.decode()
+    assert "standards-normes-fra.html" in page and "standards-normes-eng.html" not in page
+    assert "Source tierce" in page
