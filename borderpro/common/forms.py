@@ -84,7 +84,9 @@ class PlainSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        parts: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))
+        ]
         for group, options, _index in widget["optgroups"]:
             if group:
                 parts.append(format_html('<optgroup label="{}">', group))

@@ -3,6 +3,7 @@ the year-over-year comparison and the report export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -76,6 +77,26 @@ def _ensure_edit(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _save_posted(
+    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], Any], *, done: str, to: str
+) -> HttpResponse | None:
+    """The one shape of every step's form: on POST, check the edit right, validate, call the
+    service with the cleaned data; a service's refusal goes on the form field by field.
+    Answers the redirect after a save, ``None`` when the page is to be shown (again)."""
+    if request.method != "POST":
+        return None
+    _ensure_edit(request)
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(to)
+    return None
+
+
 @org_view("risk.view", kinds=CLIENT)
 def assessment_list(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -126,18 +147,17 @@ def step_map(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = FlowForm(request.POST or None, prefix="flow")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.flow_create(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The flow is mapped."))
-                return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.flow_create(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The flow is mapped."),
+        to=reverse("risk:map", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     flows = list(selectors.flows(a))
     response = _render(
         request,
@@ -164,18 +184,15 @@ def flow_detail(request: HttpRequest, flow_id: Any) -> HttpResponse:
     )
     a = flow.assessment
     form = FlowForm(request.POST or None, instance=flow, prefix="flow")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.flow_update(
-                    actor=request.user, organization=org, flow=flow, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.flow_update(actor=request.user, organization=org, flow=flow, **data),
+        done=_("Saved."),
+        to=reverse("risk:map", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     response = _render(request, "risk/flow_form.html", a, "map", flow=flow, form=form)
     return _bad(response) if form.errors else response
 
@@ -202,18 +219,17 @@ def step_threats(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = RatingForm(request.POST or None, assessment=a)
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.threat_rate(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The threat is rated."))
-                return redirect("risk:threats", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.threat_rate(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The threat is rated."),
+        to=reverse("risk:threats", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     flows = list(selectors.flows(a))
     ratings = list(selectors.ratings(a))
     overall = {r.threat: r for r in ratings if r.flow_id is None}
@@ -322,18 +338,17 @@ def step_actions(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = ActionForm(request.POST or None, assessment=a, prefix="action")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.action_create(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The action is in the plan."))
-                return redirect("risk:actions", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.action_create(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The action is in the plan."),
+        to=reverse("risk:actions", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     ws = selectors.workspace(a, with_risks=False)
     response = _render(
         request,
@@ -356,18 +371,17 @@ def action_detail(request: HttpRequest, action_id: Any) -> HttpResponse:
     )
     a = action.assessment
     form = ActionForm(request.POST or None, instance=action, assessment=a, prefix="action")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.action_update(
-                    actor=request.user, organization=org, action=action, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("risk:actions", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.action_update(
+            actor=request.user, organization=org, action=action, **data
+        ),
+        done=_("Saved."),
+        to=reverse("risk:actions", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     history = list(action.history.select_related("history_user").order_by("-history_date")[:10])
     response = _render(
         request, "risk/action_form.html", a, "actions", action=action, form=form, history=history
