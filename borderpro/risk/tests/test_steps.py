@@ -550,3 +550,81 @@ def test_the_threat_library_links_cbsa_in_french_and_shows_how_sure_each_source_
     page = as_alice.get(url(a, "threats")).content.decode()
     assert "standards-normes-fra.html" in page and "standards-normes-eng.html" not in page
     assert "Source tierce" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "sections", "page"),
+    [
+        (
+            "en",
+            "Supply chain security risk assessment 2026",
+            [
+                "Scope",
+                "Participants",
+                "Method",
+                "Cargo and data flows",
+                "Threats",
+                "Vulnerabilities",
+                "Heat map and risk register",
+                "Action plan",
+                "Approvals",
+            ],
+            "Page 1 of",
+        ),
+        (
+            "fr",
+            "Évaluation des risques pour la sécurité de la chaîne d'approvisionnement 2026",
+            [
+                "Portée",
+                "Participants",
+                "Méthode",
+                "Flux du fret et des données",
+                "Menaces",
+                "Vulnérabilités",
+                "Carte de chaleur et registre des risques",
+                "Plan d'action",
+                "Approbations",
+            ],
+            "Page 1 de",
+        ),
+    ],
+)
+def test_the_report_reads_as_a_validator_expects(
+    alice: Any, carrier_a: Any, ctpat: Any, language: str, title: str, sections: list, page: str
+) -> None:
+    """#14 Done when: the written risk assessment, EN and FR, PDF and Word: the company's
+    letterhead, the title, the nine sections of the five-step method in order, the action
+    plan with owners, and the approval with who signed and the hash of what was approved."""
+    import io
+    import subprocess
+
+    from docx import Document
+
+    from borderpro.risk import report
+
+    a = assessment_for(carrier_a, year=2026)
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    approval = Approval.objects.get(assessment=a)
+    context = report.report_context(a, language)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=report.render_report_pdf(a, context),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    assert flat.startswith(carrier_a.legal_name or carrier_a.name)
+    assert title in flat and page in flat
+    body = flat.split(f"9. {sections[-1]}")[0]  # past the table of contents
+    positions = [flat.rindex(f"{n}. {s}") for n, s in enumerate(sections, start=1)]
+    assert positions == sorted(positions), "sections out of order"
+    assert body and "Dispatch lead" in flat and "Alice" in flat
+    assert approval.content_sha256 in flat.replace(" ", "")
+    word = Document(io.BytesIO(report.render_report_docx(a, context)))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h[:2].rstrip(".").isdigit()] == [
+        f"{n}. {s}" for n, s in enumerate(sections, start=1)
+    ]
