@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorDict
+from django.forms.utils import ErrorDict, flatatt
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString
 
 
 def apply_validation_error(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -69,3 +72,46 @@ def form_restore(request: Any, form: forms.BaseForm, *, key: str) -> forms.BaseF
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
     return form
+
+
+# --- Long select lists ---------------------------------------------------------------------
+class PlainSelect(forms.Select):
+    """A ``<select>`` written in Python: the same HTML as Django's template widget, without a
+    template include per ``<option>`` (about 0.1 ms each: a list of a framework's ~110
+    requirements cost ~10 ms a render). Use it for any select of more than a few options."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))
+        ]
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(format_html('<optgroup label="{}">', group))
+            for option in options:
+                extra = option["attrs"]
+                flat = (
+                    ""
+                    if not extra
+                    else " selected"
+                    if extra == {"selected": True}
+                    else str(flatatt(extra))
+                )
+                value = "" if option["value"] is None else str(option["value"])
+                parts.append(
+                    f'<option value="{_escape(value)}"{flat}>{_escape(option["label"])}</option>'
+                )
+            if group:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return SafeString("".join(parts))
+
+
+def _escape(text: Any) -> str:
+    """What a template does with a value: ``html.escape`` (as Django's ``escape``) unless it
+    is already safe HTML."""
+    if isinstance(text, SafeData):
+        return str(text)
+    return html.escape(str(text), quote=True)

@@ -8,12 +8,16 @@ reviewed yearly"). A module registers in its ``AppConfig.ready()``::
 
 ``provider(organization, ref)`` returns the proofs for the requirement ``ref`` (a list,
 empty when it has none). Shared data and the profile never import the module.
+
+A proof may carry its document: ``file_name`` and ``file(language) -> bytes`` (e.g. the
+approved assessment's report as PDF), so the application package can reference it and ship
+it in its ZIP under ``proofs/<file_name>`` without knowing the module that made it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,6 +29,13 @@ class Proof:
     day: date | None = None
     note: str = ""
     stale: bool = False  # e.g. its yearly review is overdue
+    file_name: str = ""  # the document's file name, when the proof has one (see ``file``)
+    file: Callable[[str], bytes] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def package_path(self) -> str:
+        """Where the proof's document sits in an application package ZIP ("" without one)."""
+        return f"proofs/{self.file_name}" if self.file is not None and self.file_name else ""
 
 
 ProofProvider = Callable[[Any, str], list[Proof]]

@@ -7,7 +7,6 @@ reader's language where the agency publishes both (CBSA pages end in -eng / -fra
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -15,8 +14,9 @@ from typing import Any
 
 import yaml
 
+from borderpro.common.sources import source_url as shared_source_url
+
 LABELS_FILE = Path(__file__).resolve().parent / "data" / "labels.yaml"
-CBSA_PAGE = re.compile(r"^https?://(www\.)?cbsa-asfc\.gc\.ca/.*-(eng|fra)\.html(#.*)?$")
 
 
 @cache
@@ -79,14 +79,5 @@ def fact_value(value: Any, lang: str | None) -> str:
 
 
 def source_url(url: str, lang: str | None) -> str:
-    """The CBSA page in the reader's language (CBSA pairs every -eng page with a -fra one);
-    other sources are kept as they are."""
-    match = CBSA_PAGE.match(url or "")
-    if not match:
-        return url
-    want = "fra" if _lang(lang) == "fr" else "eng"
-    have = match.group(2)
-    if have == want:
-        return url
-    head, tail = url.rsplit(f"-{have}.html", 1)
-    return f"{head}-{want}.html{tail}"
+    """The CBSA page in the reader's language (one rule for every page: ``common/sources``)."""
+    return shared_source_url(url, _lang(lang))

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from borderpro.catalogue.models import Requirement
+from borderpro.common.forms import PlainSelect
 from borderpro.risk import scoring, threats
 from borderpro.risk.models import Action, Assessment, Flow, Vulnerability
 
@@ -156,7 +157,7 @@ class VulnerabilityForm(forms.Form):
 
 class ActionForm(forms.ModelForm):
     vulnerability: Any = forms.ModelChoiceField(
-        label=_("Weakness it addresses"), queryset=None, required=False
+        label=_("Weakness it addresses"), queryset=None, required=False, widget=PlainSelect
     )
 
     class Meta:
@@ -177,6 +178,8 @@ class ActionForm(forms.ModelForm):
             "due_on": DateInput,
             "completed_on": DateInput,
             "detail": forms.Textarea(attrs={"rows": 3}),
+            "status": PlainSelect,
+            "requirement": PlainSelect,  # a framework's ~110 requirements
         }
 
     def __init__(self, *args: Any, assessment: Assessment, **kwargs: Any) -> None:
@@ -200,6 +203,7 @@ class ActionForm(forms.ModelForm):
             label=_("Threat"),
             required=False,
             choices=[("", "—")] + [(t.code, t.name) for t in threats.library()],
+            widget=PlainSelect,
         )
 
 

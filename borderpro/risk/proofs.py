@@ -10,6 +10,19 @@ from django.utils.translation import gettext as _
 
 from borderpro.common.proofs import Proof
 from borderpro.risk import selectors
+from borderpro.risk.models import Assessment
+
+
+def _report_builder(assessment: Assessment) -> Any:
+    """The approved assessment's written report as PDF, in the language asked for."""
+
+    def build(language: str) -> bytes:
+        from borderpro.risk import report
+
+        return report.render_report_pdf(assessment, report.report_context(assessment, language))
+
+    return build
+
 
 # PIP "written risk assessment, reviewed yearly" and C-TPAT highway 2.1 (documented risk
 # assessment), 2.2 (map cargo movement) and 2.3 (annual review)
@@ -40,5 +53,7 @@ def approved_assessment_proofs(organization: Any, ref: str) -> list[Proof]:
             day=a.approved_at.date() if a.approved_at else None,
             note=note,
             stale=stale,
+            file_name=f"risk-assessment-{a.year}.pdf",
+            file=_report_builder(a),
         )
     ]

@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from borderpro.common.documents import WordDocument, render_docx, render_pdf
+from borderpro.common.templatetags.documents import iso_date
 from borderpro.risk import charts, selectors
 from borderpro.risk.content import assessment_content
 from borderpro.risk.models import Assessment
@@ -81,9 +84,12 @@ def render_report_docx(assessment: Assessment, context: dict[str, Any]) -> bytes
         doc.heading(context["title"], 0)
         doc.key_values(
             [
-                (_("Period"), f"{c['period'][0]} – {c['period'][1]}"),  # noqa: RUF001
-                (_("Assessment date"), c["assessed_on"]),
-                (_("Next review due"), c["review_due_on"] or "—"),
+                (
+                    _("Period"),
+                    f"{iso_date(c['period'][0])} – {iso_date(c['period'][1])}",  # noqa: RUF001
+                ),
+                (_("Assessment date"), iso_date(c["assessed_on"])),
+                (_("Next review due"), iso_date(c["review_due_on"]) or "—"),
                 (_("Status"), context["status"]),
                 (_("Criteria assessed against"), c["framework"] or "—"),
             ]
@@ -159,7 +165,7 @@ def render_report_docx(assessment: Assessment, context: dict[str, Any]) -> bytes
                 [
                     x["title"],
                     x["owner"],
-                    x["due_on"],
+                    iso_date(x["due_on"]),
                     f"{x['status']} ({x['progress']}%)",
                     x["requirement"] or "—",
                 ]
@@ -169,14 +175,14 @@ def render_report_docx(assessment: Assessment, context: dict[str, Any]) -> bytes
         doc.heading(s["approvals"], 1)
         if context["approvals"]:
             doc.table(
-                [_("Step"), _("Signed by"), _("When (UTC)"), _("Hash of the approved content")],
+                [_("Step"), _("Signed by"), _("When"), _("Hash of the approved content")],
                 [
                     [
                         str(ap.get_step_display()),
                         f"{ap.signer_name}, {ap.signer_title}"
                         if ap.signer_title
                         else ap.signer_name,
-                        f"{ap.recorded_at:%Y-%m-%d %H:%M}",
+                        date_format(localtime(ap.recorded_at), "DATETIME_FORMAT"),
                         ap.content_sha256,
                     ]
                     for ap in context["approvals"]

@@ -3,6 +3,7 @@ the year-over-year comparison and the report export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from borderpro.common.forms import apply_validation_error
+from borderpro.common.forms import apply_validation_error, form_refuse, form_restore
 from borderpro.common.jobs import job_start
 from borderpro.common.models import Job
 from borderpro.organizations.tenancy import org_view
@@ -76,6 +77,26 @@ def _ensure_edit(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _save_posted(
+    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], Any], *, done: str, to: str
+) -> HttpResponse | None:
+    """The one shape of every step's form: on POST, check the edit right, validate, call the
+    service with the cleaned data; a service's refusal goes on the form field by field.
+    Answers the redirect after a save, ``None`` when the page is to be shown (again)."""
+    if request.method != "POST":
+        return None
+    _ensure_edit(request)
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(to)
+    return None
+
+
 @org_view("risk.view", kinds=CLIENT)
 def assessment_list(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
@@ -87,7 +108,11 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "prompts": selectors.review_prompts(org, today),
-            "start_form": StartForm(initial={"year": today.year, "size": 3}),
+            "start_form": form_restore(
+                request,
+                StartForm(initial={"year": today.year, "size": 3}),
+                key=f"risk-start:{org.code}",
+            ),
             "latest": rows[0] if rows else None,
         },
     )
@@ -111,12 +136,9 @@ def assessment_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The assessment is started from the carrier profile."))
             return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
-    rows = list(selectors.assessment_list(org))
-    return render(
-        request,
-        "risk/list.html",
-        {"rows": rows, "prompts": [], "start_form": form, "latest": rows[0] if rows else None},
-        status=400,
+    # post/redirect/get: back to the list, with the message and the values typed
+    return form_refuse(
+        request, form, key=f"risk-start:{org.code}", to=reverse("risk:list", args=[org.code])
     )
 
 
@@ -125,18 +147,17 @@ def step_map(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = FlowForm(request.POST or None, prefix="flow")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.flow_create(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The flow is mapped."))
-                return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.flow_create(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The flow is mapped."),
+        to=reverse("risk:map", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     flows = list(selectors.flows(a))
     response = _render(
         request,
@@ -163,18 +184,15 @@ def flow_detail(request: HttpRequest, flow_id: Any) -> HttpResponse:
     )
     a = flow.assessment
     form = FlowForm(request.POST or None, instance=flow, prefix="flow")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.flow_update(
-                    actor=request.user, organization=org, flow=flow, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("risk:map", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.flow_update(actor=request.user, organization=org, flow=flow, **data),
+        done=_("Saved."),
+        to=reverse("risk:map", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     response = _render(request, "risk/flow_form.html", a, "map", flow=flow, form=form)
     return _bad(response) if form.errors else response
 
@@ -201,18 +219,17 @@ def step_threats(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = RatingForm(request.POST or None, assessment=a)
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.threat_rate(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The threat is rated."))
-                return redirect("risk:threats", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.threat_rate(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The threat is rated."),
+        to=reverse("risk:threats", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     flows = list(selectors.flows(a))
     ratings = list(selectors.ratings(a))
     overall = {r.threat: r for r in ratings if r.flow_id is None}
@@ -321,18 +338,17 @@ def step_actions(request: HttpRequest, assessment_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     a = _assessment(org, assessment_id)
     form = ActionForm(request.POST or None, assessment=a, prefix="action")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.action_create(
-                    actor=request.user, organization=org, assessment=a, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("The action is in the plan."))
-                return redirect("risk:actions", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.action_create(
+            actor=request.user, organization=org, assessment=a, **data
+        ),
+        done=_("The action is in the plan."),
+        to=reverse("risk:actions", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     ws = selectors.workspace(a, with_risks=False)
     response = _render(
         request,
@@ -355,18 +371,17 @@ def action_detail(request: HttpRequest, action_id: Any) -> HttpResponse:
     )
     a = action.assessment
     form = ActionForm(request.POST or None, instance=action, assessment=a, prefix="action")
-    if request.method == "POST":
-        _ensure_edit(request)
-        if form.is_valid():
-            try:
-                services.action_update(
-                    actor=request.user, organization=org, action=action, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("risk:actions", org_code=org.code, assessment_id=a.pk)
+    saved = _save_posted(
+        request,
+        form,
+        lambda data: services.action_update(
+            actor=request.user, organization=org, action=action, **data
+        ),
+        done=_("Saved."),
+        to=reverse("risk:actions", args=[org.code, a.pk]),
+    )
+    if saved:
+        return saved
     history = list(action.history.select_related("history_user").order_by("-history_date")[:10])
     response = _render(
         request, "risk/action_form.html", a, "actions", action=action, form=form, history=history

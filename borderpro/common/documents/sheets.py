@@ -2,7 +2,8 @@
 
 - Empty values are real empty cells (``None`` in XLSX, nothing between the commas in CSV).
 - Choice columns show their label ("Partially implemented" / "Partiellement mis en œuvre"),
-  dates are dates (a date cell in XLSX, ISO 8601 in CSV), numbers are numbers.
+  dates are dates (a date cell in XLSX shown in the language's one format, "4 Dec 2026" /
+  "4 déc. 2026"; ISO 8601 in CSV, which is read back), numbers are numbers.
 - CSV is UTF-8 **with** a byte-order mark: Excel (the tool carriers open it with) reads
   accents right only with it; every CSV reader we accept strips it (``utf-8-sig``).
 - CSV formula neutralisation: a text cell starting with ``= + - @``, tab or carriage return
@@ -28,6 +29,9 @@ from django.utils import translation
 from borderpro.common.csvsafe import csv_safe_cell
 
 TEXT, INTEGER, DATE, MONEY, CHOICE = "text", "integer", "date", "money", "choice"
+# XLSX date cells in the language's one display format (``borderpro/formats``): the locale
+# prefix makes a spreadsheet write the month as the language does ("Dec" / "déc.").
+DATE_FORMATS = {"en": "[$-1009]d mmm yyyy", "fr": "[$-C0C]d mmm yyyy"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ def write_xlsx(
             cell.font = Font(bold=True)
         wrap = Alignment(wrap_text=True, vertical="top")
         money_format = "#,##0.00 [$$-C0C]" if language == "fr" else "[$$-1009]#,##0.00"
+        date_format = DATE_FORMATS.get(language, DATE_FORMATS["en"])
         for index, values in enumerate(_rows(columns, rows), start=2):
             for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
                 if value is None:
@@ -127,7 +132,7 @@ def write_xlsx(
                     if column.wrap:
                         cell.alignment = wrap
                 elif column.kind == DATE:
-                    cell.number_format = "yyyy-mm-dd"
+                    cell.number_format = date_format
                 elif column.kind == MONEY:
                     cell.number_format = money_format
     for col, column in enumerate(columns, start=1):

@@ -114,3 +114,11 @@ def role_label(value: str) -> str:
     from borderpro.organizations.roles import Role
 
     return str(Role(value).label) if value in Role.values else value
+
+
+@register.filter(name="source_url")
+def source_url_filter(url: Any) -> str:
+    """``{{ url|source_url }}``: a source link in the reader's language (``common/sources``)."""
+    from borderpro.common.sources import source_url
+
+    return source_url(str(url or ""))

@@ -151,6 +151,22 @@ def _item_word(doc: documents.WordDocument, item: dict[str, Any]) -> None:
         for e in item["evidence"]:
             day = iso_day(e["document_date"])
             doc.bullet(f"{e['title']} — {e['path']}" + (f" ({day})" if day else ""))
+    if item.get("proofs"):
+        doc.paragraph(_("Proven by:"), muted=True)
+        for p in item["proofs"]:
+            doc.bullet(proof_line(p))
+
+
+def proof_line(proof: dict[str, Any]) -> str:
+    """ "Risk assessment 2026, approved (4 Dec 2026) — proofs/risk-assessment-2026.pdf · Next
+    review due …": one line in the PDF and the Word file alike."""
+    day = iso_day(proof["day"])
+    line = proof["title"] + (f" ({day})" if day else "")
+    if proof["path"]:
+        line += f" — {proof['path']}"
+    if proof["note"]:
+        line += f" · {proof['note']}"
+    return line
 
 
 def iso_day(value: str) -> str:
@@ -188,7 +204,11 @@ def render_docx(
             doc.table(
                 [_("Category"), _("Readiness"), _("Done")],
                 [
-                    [c["title"], f"{c['score']}\u00a0%", f"{c['done']} / {c['total']}"]
+                    [
+                        c["title"],
+                        f"{c['score']}\u00a0%",
+                        _("%(done)s of %(total)s") % {"done": c["done"], "total": c["total"]},
+                    ]
                     for c in content["categories"]
                 ],
             )
@@ -228,9 +248,12 @@ def render_bundle(
     docx: bytes,
     open_file: Callable[[str], bytes],
     report: Callable[[int], None] | None = None,
+    proof_files: dict[str, Callable[[], bytes]] | None = None,
 ) -> tuple[bytes, int]:
     """One ZIP: the PDF, the Word file and the evidence of every answered requirement under
-    ``evidence/<ref>/``, listed in ``evidence/index.csv``."""
+    ``evidence/<ref>/``, listed in ``evidence/index.csv``; the documents of the records that
+    prove a requirement (``proof_files``: path → maker, e.g. the approved risk assessment's
+    report) under ``proofs/``."""
     base = slugify(f"{content['organization']}-{content['framework']['code']}")[:60] or "package"
     buffer = io.BytesIO()
     index: list[dict[str, Any]] = []
@@ -246,6 +269,8 @@ def render_bundle(
                     index.append({"ref": item["ref"], **evidence})
                     if report:
                         report(len(index))
+        for path, make in sorted((proof_files or {}).items()):
+            archive.writestr(path, make())
         archive.writestr(
             "evidence/index.csv",
             documents.write_csv(INDEX_COLUMNS, index, language=content["language"]),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from borderpro.catalogue.models import Framework, Level, pick
 from borderpro.common.documents import format_money
 from borderpro.common.ids import uuid7
+from borderpro.common.proofs import Proof, proofs_for
 from borderpro.organizations.activity import activity_record
 from borderpro.profiles.models import (
     CarrierProfile,
@@ -136,7 +137,19 @@ def package_workspace(
     )
 
 
-def _item(row: Any, language: str) -> dict[str, Any]:
+def _proof(proof: Proof) -> dict[str, Any]:
+    """A record of another module that proves the requirement (e.g. the approved risk
+    assessment), with where its document sits in the ZIP when it has one."""
+    return {
+        "title": proof.title,
+        "day": proof.day.isoformat() if proof.day else "",
+        "note": proof.note,
+        "stale": proof.stale,
+        "path": proof.package_path,
+    }
+
+
+def _item(row: Any, language: str, organization: Any) -> dict[str, Any]:
     req, eff = row.requirement, row.effective
     return {
         "ref": req.ref,
@@ -161,6 +174,7 @@ def _item(row: Any, language: str) -> dict[str, Any]:
             }
             for n, e in enumerate(row.evidence, start=1)
         ],
+        "proofs": [_proof(p) for p in proofs_for(organization, req.ref)],
     }
 
 
@@ -189,7 +203,7 @@ def package_content(
                 "score": block.score,
                 "done": block.done,
                 "total": block.total,
-                "items": [_item(row, language) for row in block.rows],
+                "items": [_item(row, language, organization) for row in block.rows],
             }
             for block in ws.blocks
         ]
@@ -220,6 +234,25 @@ def content_hash(content: dict[str, Any]) -> str:
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _proof_files(organization: Any, content: dict[str, Any]) -> dict[str, Callable[[], bytes]]:
+    """The documents of the proofs the package references (answered requirements only), by
+    their path in the ZIP; each made once, in the package's language, when the ZIP is written."""
+    refs = {
+        i["ref"]
+        for c in content["categories"]
+        for i in c["items"]
+        if i["answered"] and any(p["path"] for p in i["proofs"])
+    }
+    language = content["language"]
+    files: dict[str, Callable[[], bytes]] = {}
+    for ref in sorted(refs):
+        for proof in proofs_for(organization, ref):
+            build = proof.file
+            if build is not None and proof.package_path and proof.package_path not in files:
+                files[proof.package_path] = lambda build=build: build(language)  # type: ignore[misc]
+    return files
 
 
 def package_build(
@@ -287,6 +320,7 @@ def package_build(
         pdf=pdf,
         docx=docx,
         open_file=open_file,
+        proof_files=_proof_files(organization, content),
         report=lambda n: step(done=2 + n, total=total, message=_("Adding evidence files…")),
     )
     snapshot = PackageSnapshot(

@@ -110,9 +110,34 @@ def test_a_submission_in_the_future_is_refused(
         f"/o/{carrier_a.code}/profile/submissions/",
         {"agency": "cbp", "submitted_on": "2999-01-01", "snapshot": str(snapshot.pk)},
     )
-    assert result.status_code == 400
-    assert "cannot be in the future" in result.content.decode()
+    # post/redirect/get: the browser goes back to the packages page, never rests on the
+    # POST-only address; the page after it shows the message and what was typed, once
+    page_url = f"/o/{carrier_a.code}/profile/packages/"
+    assert result.status_code == 303 and result["Location"] == page_url
     assert not Submission.objects.exists()
+    page = as_carol.get(page_url).content.decode()
+    assert "cannot be in the future" in page and 'value="2999-01-01"' in page
+    assert "cannot be in the future" not in as_carol.get(page_url).content.decode()
+
+
+def test_a_refused_package_build_goes_back_to_the_page_with_the_message_and_choices(
+    as_carol: Any, carrier_a: Any, frameworks: Any
+) -> None:
+    page_url = f"/o/{carrier_a.code}/profile/packages/"
+    result = as_carol.post(
+        f"/o/{carrier_a.code}/profile/packages/build/",
+        {"framework": "NOPE", "language": "fr", "variant": "gap_report", "unanswered": "appendix"},
+    )
+    assert result.status_code == 303 and result["Location"] == page_url
+    assert not Job.objects.filter(organization=carrier_a).exists()
+    page = as_carol.get(page_url).content.decode()
+    assert "Select a valid choice" in page
+    # the user's other choices are kept: French, gap report, appendix
+    assert '<option value="fr" selected>' in page
+    assert 'value="gap_report"' in page and 'value="appendix"' in page
+    for value in ("gap_report", "appendix"):
+        tag = page[page.index(f'value="{value}"') :].split(">", 1)[0]
+        assert "checked" in tag, tag
 
 
 def test_outsiders_cannot_download_a_package(

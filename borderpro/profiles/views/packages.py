@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from borderpro.common.forms import apply_validation_error
+from borderpro.common.forms import apply_validation_error, form_refuse, form_restore
 from borderpro.common.jobs import job_start
 from borderpro.organizations.tenancy import org_view
 from borderpro.profiles.forms import PackageForm, SubmissionForm
@@ -22,6 +22,15 @@ from borderpro.profiles.selectors.workspace import frameworks_pursued
 from borderpro.profiles.services.package import package_content
 from borderpro.profiles.services.submissions import changes_since, submission_record
 from borderpro.profiles.views.common import current_security_profile
+
+# Refused builds and submissions go back to the packages page (post/redirect/get, see
+# ``common/forms.py``): the browser never rests on an address that only answers POST.
+PACKAGE_FORM = "package"
+SUBMISSION_FORM = "submission"
+
+
+def _packages_page(org: Any) -> str:
+    return reverse("profiles:packages", kwargs={"org_code": org.code})
 
 
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
@@ -56,10 +65,16 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "submissions": submissions,
         "latest": latest,
         "diff": diff,
-        "package_form": extra.pop("package_form", None)
-        or PackageForm(frameworks=pursued, initial={"language": org.language}),
-        "submission_form": extra.pop("submission_form", None)
-        or SubmissionForm(snapshots=snapshots, initial={"submitted_on": org.local_today()}),
+        "package_form": form_restore(
+            request,
+            PackageForm(frameworks=pursued, initial={"language": org.language}),
+            key=f"{PACKAGE_FORM}:{org.code}",
+        ),
+        "submission_form": form_restore(
+            request,
+            SubmissionForm(snapshots=snapshots, initial={"submitted_on": org.local_today()}),
+            key=f"{SUBMISSION_FORM}:{org.code}",
+        ),
         **extra,
     }
 
@@ -76,9 +91,7 @@ def package_start(request: HttpRequest) -> HttpResponse:
     pursued = frameworks_pursued(org)
     form = PackageForm(request.POST, frameworks=pursued)
     if not form.is_valid():
-        return render(
-            request, "profiles/packages.html", _context(request, package_form=form), status=400
-        )
+        return form_refuse(request, form, key=f"{PACKAGE_FORM}:{org.code}", to=_packages_page(org))
     framework = next(f for f in pursued if f.code == form.cleaned_data["framework"])
     job = job_start(
         organization=org,
@@ -117,9 +130,7 @@ def submission_add(request: HttpRequest) -> HttpResponse:
                 request, _("The submission is recorded. Changes made from now on are listed here.")
             )
             return redirect("profiles:packages", org_code=org.code)
-    return render(
-        request, "profiles/packages.html", _context(request, submission_form=form), status=400
-    )
+    return form_refuse(request, form, key=f"{SUBMISSION_FORM}:{org.code}", to=_packages_page(org))
 
 
 def _download(request: HttpRequest, snapshot_id: str, kind: str) -> HttpResponseBase:

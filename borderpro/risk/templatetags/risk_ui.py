@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext as _
 
+from borderpro.common.confidence import confidence_class, confidence_label
 from borderpro.risk import charts, scoring
 
 register = template.Library()
@@ -22,20 +22,9 @@ def level_colour(level: Any, size: Any) -> str:
     return charts.level_colour(int(level), int(size))
 
 
-@register.filter
-def confidence_label(value: str) -> str:
-    labels = {
-        "confirmed": _("confirmed"),
-        "third-party": _("third-party"),
-        "inferred": _("inferred"),
-        "unconfirmed": _("unconfirmed"),
-    }
-    return str(labels.get(value, value))
-
-
-@register.filter
-def confidence_class(value: str) -> str:
-    return {"confirmed": "ok", "third-party": "info", "inferred": "info"}.get(value, "warn")
+# confidence badges: the one label and colour per level of ``common/confidence.py``
+register.filter("confidence_label", confidence_label)
+register.filter("confidence_class", confidence_class)
 
 
 @register.filter

@@ -37,6 +37,20 @@ def rate_all(a: Assessment, level: int = 2) -> None:
         rating_for(a, threat.code, level)
 
 
+def test_a_refused_start_goes_back_to_the_list_with_the_message_and_the_year_typed(
+    as_alice: Client, carrier_a: Any, ctpat: Any
+) -> None:
+    """#21.14: post/redirect/get — the browser never rests on the POST-only address."""
+    response = as_alice.post(f"/o/{carrier_a.code}/risk/new/", {"year": 1850, "size": 5})
+    assert response.status_code == 303 and response["Location"] == f"/o/{carrier_a.code}/risk/"
+    assert not Assessment.objects.filter(organization=carrier_a).exists()
+    page = as_alice.get(response["Location"]).content.decode()
+    assert "greater than or equal to 2000" in page and 'value="1850"' in page
+    assert 'value="5" selected' in page
+    again = as_alice.get(response["Location"]).content.decode()
+    assert "greater than or equal to 2000" not in again
+
+
 def test_starting_prefills_flows_and_scope_from_the_carrier_profile(
     as_alice: Client, carrier_a: Any, ctpat: Any
 ) -> None:
@@ -420,18 +434,16 @@ def test_exports_pdf_and_word_in_both_languages(
     assert as_alice.post(url(a, "export"), {"language": "de", "format": "pdf"}).status_code == 302
 
 
-def test_the_profile_shows_the_approved_assessment_as_proof(
-    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
-) -> None:
-    from django.urls import reverse
-
+def _annual_review_requirement(framework: Any) -> Any:
+    """C-TPAT highway 2.3 (annual review of the risk assessment), which the approved
+    assessment proves."""
     from borderpro.catalogue.models import Category, Requirement
 
     category = Category.objects.create(
-        framework=ctpat, code="2", title_en="Risk", title_fr="Risque", position=9
+        framework=framework, code="2", title_en="Risk", title_fr="Risque", position=9
     )
-    requirement = Requirement.objects.create(
-        framework=ctpat,
+    return Requirement.objects.create(
+        framework=framework,
         category=category,
         ref="CTPAT-HC-2.3",
         level="must",
@@ -446,6 +458,14 @@ def test_the_profile_shows_the_approved_assessment_as_proof(
         confidence="confirmed",
         position=99,
     )
+
+
+def test_the_profile_shows_the_approved_assessment_as_proof(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    from django.urls import reverse
+
+    requirement = _annual_review_requirement(ctpat)
     response = response_for(carrier_a, requirement)
     page_url = reverse(
         "profiles:response", kwargs={"org_code": carrier_a.code, "response_id": response.pk}
@@ -458,3 +478,153 @@ def test_the_profile_shows_the_approved_assessment_as_proof(
     )
     page = as_alice.get(page_url).content.decode()
     assert "Risk assessment 2026, approved" in page and url(a, "") in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Risk assessment 2026, approved"), ("fr", "Évaluation des risques 2026, approuvée")],
+)
+def test_the_application_package_references_the_approved_assessment_and_ships_its_report(
+    alice: Any, carrier_a: Any, ctpat: Any, language: str, title: str
+) -> None:
+    """Issue #14 point 8: the package's requirement entry lists the approved assessment as
+    its proof (PDF and Word), and the ZIP carries the assessment's report, through the
+    proofs registry (profiles never imports risk)."""
+    import io
+    import subprocess
+    import zipfile
+
+    from docx import Document
+
+    from borderpro.profiles.services.package import package_build
+
+    requirement = _annual_review_requirement(ctpat)
+    response_for(
+        carrier_a, requirement, status="implemented", narrative="We review it every spring."
+    )
+    draft = package_build(actor=alice, organization=carrier_a, framework=ctpat, language=language)
+    assert title not in str(draft.content)
+    with zipfile.ZipFile(draft.bundle.open("rb")) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("proofs/")]
+
+    a = assessment_for(carrier_a, year=2026)
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    snapshot = package_build(
+        actor=alice, organization=carrier_a, framework=ctpat, language=language
+    )
+    (item,) = [i for c in snapshot.content["categories"] for i in c["items"] if i["answered"]]
+    assert item["proofs"][0]["title"] == title
+    assert item["proofs"][0]["path"] == "proofs/risk-assessment-2026.pdf"
+    pdf = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=snapshot.pdf.open("rb").read(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(pdf.split())
+    assert title in flat and "proofs/risk-assessment-2026.pdf" in flat
+    word = "\n".join(
+        p.text for p in Document(io.BytesIO(snapshot.docx.open("rb").read())).paragraphs
+    )
+    assert title in word and "proofs/risk-assessment-2026.pdf" in word
+    with zipfile.ZipFile(snapshot.bundle.open("rb")) as archive:
+        report_pdf = archive.read("proofs/risk-assessment-2026.pdf")
+    assert report_pdf.startswith(b"%PDF")
+    heading = "Supply chain security risk assessment 2026" if language == "en" else "2026"
+    report_text = subprocess.run(
+        ["pdftotext", "-l", "1", "-", "-"], input=report_pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert heading in " ".join(report_text.split())
+
+
+def test_the_threat_library_links_cbsa_in_french_and_shows_how_sure_each_source_is(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    """#21.9: source links follow the reader's language; confidence labels are the common ones."""
+    a = assessment_for(carrier_a)
+    alice.language = "fr"
+    alice.save()
+    page = as_alice.get(url(a, "threats")).content.decode()
+    assert "standards-normes-fra.html" in page and "standards-normes-eng.html" not in page
+    assert "Source tierce" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "sections", "page"),
+    [
+        (
+            "en",
+            "Supply chain security risk assessment 2026",
+            [
+                "Scope",
+                "Participants",
+                "Method",
+                "Cargo and data flows",
+                "Threats",
+                "Vulnerabilities",
+                "Heat map and risk register",
+                "Action plan",
+                "Approvals",
+            ],
+            "Page 1 of",
+        ),
+        (
+            "fr",
+            "Évaluation des risques pour la sécurité de la chaîne d'approvisionnement 2026",
+            [
+                "Portée",
+                "Participants",
+                "Méthode",
+                "Flux du fret et des données",
+                "Menaces",
+                "Vulnérabilités",
+                "Carte de chaleur et registre des risques",
+                "Plan d'action",
+                "Approbations",
+            ],
+            "Page 1 de",
+        ),
+    ],
+)
+def test_the_report_reads_as_a_validator_expects(
+    alice: Any, carrier_a: Any, ctpat: Any, language: str, title: str, sections: list, page: str
+) -> None:
+    """#14 Done when: the written risk assessment, EN and FR, PDF and Word: the company's
+    letterhead, the title, the nine sections of the five-step method in order, the action
+    plan with owners, and the approval with who signed and the hash of what was approved."""
+    import io
+    import subprocess
+
+    from docx import Document
+
+    from borderpro.risk import report
+
+    a = assessment_for(carrier_a, year=2026)
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    approval = Approval.objects.get(assessment=a)
+    context = report.report_context(a, language)
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=report.render_report_pdf(a, context),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    assert flat.startswith(carrier_a.legal_name or carrier_a.name)
+    assert title in flat and page in flat
+    body = flat.split(f"9. {sections[-1]}")[0]  # past the table of contents
+    positions = [flat.rindex(f"{n}. {s}") for n, s in enumerate(sections, start=1)]
+    assert positions == sorted(positions), "sections out of order"
+    assert body and "Dispatch lead" in flat and "Alice" in flat
+    assert approval.content_sha256 in flat.replace(" ", "")
+    word = Document(io.BytesIO(report.render_report_docx(a, context)))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h[:2].rstrip(".").isdigit()] == [
+        f"{n}. {s}" for n, s in enumerate(sections, start=1)
+    ]
