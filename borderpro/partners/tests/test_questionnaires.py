@@ -137,7 +137,8 @@ def test_wrong_altered_expired_revoked_and_used_links_get_the_same_refusal(
     refusals = [client.get(_link(altered)), client.get(_link("nonsense"))]
     q = sent["q"]
     Questionnaire.objects.filter(pk=q.pk).update(
-        sent_at=timezone.now() - timedelta(days=40), expires_at=timezone.now() - timedelta(seconds=1)
+        sent_at=timezone.now() - timedelta(days=40),
+        expires_at=timezone.now() - timedelta(seconds=1),
     )
     refusals.append(client.get(_link(token)))
     Questionnaire.objects.filter(pk=q.pk).update(expires_at=timezone.now() + timedelta(days=3))
