@@ -227,7 +227,7 @@ ANSWERS = {
 
 
 def _answer_for(item: dict[str, Any]) -> str:
-    topic = item.get("topic") or ""  # e.g. "CTPAT-HC 5 · Conveyance ..."
+    topic = item.get("topic") or ""  # e.g. "CTPAT-HC 5"
     code = topic.split(" ")[1] if topic.count(" ") else ""
     return ANSWERS.get(code, ANSWERS["7"] if code else ANSWERS[""])
 

@@ -122,7 +122,7 @@ def question_sets_seed(*, actor: Any, organization: Any) -> list[QuestionSet]:
     for kind, label in Partner.Kind.choices:
         if kind in have:
             continue
-        with translation.override("en"):
+        with translation.override(organization.language or "en"):
             name = _("Security questionnaire: %(kind)s") % {"kind": str(label)}
         qset = QuestionSet.objects.create(organization=organization, name=name, partner_kind=kind)
         Question.objects.create(
@@ -141,7 +141,7 @@ def question_sets_seed(*, actor: Any, organization: Any) -> list[QuestionSet]:
                 position=position,
                 text_en=TOPIC_QUESTION[0].format(title=en),
                 text_fr=TOPIC_QUESTION[1].format(title=fr),
-                topic=f"{TOPICS_FRAMEWORK} {code} · {en}",
+                topic=f"{TOPICS_FRAMEWORK} {code}",
                 asks_for_file=False,
             )
         made.append(qset)

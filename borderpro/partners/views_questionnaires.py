@@ -237,7 +237,7 @@ def _address(request: HttpRequest) -> str:
 def _refusal(request: HttpRequest, status: int = 404) -> HttpResponse:
     response = render(request, "partners/public/refused.html", {"status": status}, status=status)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -314,7 +314,7 @@ def _answer_page(request: HttpRequest, q: Questionnaire) -> HttpResponse:
         status=400 if errors else 200,
     )
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
