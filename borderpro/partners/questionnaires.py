@@ -406,6 +406,11 @@ def answers_save(
     for key, value in texts.items():
         if key in items and len(value) > 5000:
             errors[f"answer_{key}"] = [_("An answer is at most 5,000 characters.")]
+    if submit:  # checked before any file is stored, so a refused submission stores nothing
+        for key in items:
+            given = texts[key] if key in texts else (existing[key].text if key in existing else "")
+            if not given.strip():
+                errors[f"answer_{key}"] = [_("Answer this question before submitting.")]
     if errors:
         raise ValidationError(errors)
     for key, item in items.items():
@@ -424,13 +429,6 @@ def answers_save(
         answer.save()
         existing[key] = answer
     if submit:
-        missing = {
-            f"answer_{key}": [_("Answer this question before submitting.")]
-            for key in items
-            if key not in existing or not existing[key].text.strip()
-        }
-        if missing:
-            raise ValidationError(missing)
         q.submitted_at = now
     q.saved_at = now
     q.opened_at = q.opened_at or now
