@@ -228,3 +228,23 @@ def test_partner_files_and_the_register_join_the_annual_review(carrier_a: Any) -
     assert sheet is not None
     assert sheet.cell(row=1, column=1).value == "Partenaire"
     assert sheet.cell(row=2, column=1).value == "Reviewed Co"
+
+
+def test_the_field_api_records_the_sub_carrier_of_a_load(as_bob: Client, carrier_a: Any) -> None:
+    unit = Unit.objects.create(organization=carrier_a, unit_number="TR-3", kind="trailer")
+    partner_for(carrier_a, "Loose Sub", code="QLC")
+    response = as_bob.post(
+        f"/api/v1/o/{carrier_a.code}/seal-events/",
+        {
+            "client_id": str(uuid4()),
+            "seal_number": "F100",
+            "kind": "affixed",
+            "actor_name": "Bob",
+            "unit": str(unit.pk),
+            "subcarrier_code": "QLC",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["subcarrier_code"] == "QLC"
+    assert selectors.partner_register(carrier_a, carrier_a.local_today()).counts["gap_loads"] == 1
