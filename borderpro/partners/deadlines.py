@@ -1,6 +1,7 @@
 """The partners' deadlines on the deadline interface: re-screenings due by each partner's
 risk cadence, and certification status checks (a recognised program's status is checked
-again every month). Two queries for any number of organizations."""
+again every month), and questionnaires not yet answered. Three queries for any number of
+organizations."""
 
 from __future__ import annotations
 
