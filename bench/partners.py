@@ -1,6 +1,6 @@
 """Partner register figures: a carrier with 2,000 business partners (mixed types, a third
-certified with proof, most screened, some overdue), the register page unfiltered and
-filtered, and the API list (budget 50 ms each)."""
+certified with proof, most screened, some overdue, 300 loads given to sub-carriers in the
+seal log), the register page unfiltered and filtered, and the API list (budget 50 ms each)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def _generated_register(size: int) -> Any:
     )
     Membership.objects.get_or_create(user=user, organization=org, defaults={"role": "admin"})
     if Partner.objects.filter(organization=org).count() >= size:
+        _loads(org, user)
         return user
     today = org.local_today()
     proof: EvidenceFile = proof_for(org, "Bench status page")
@@ -46,6 +47,7 @@ def _generated_register(size: int) -> Any:
             kind=kinds[n % len(kinds)],
             country=("CA", "US", "MX", "DE")[n % 4],
             services="Linehaul" if n % 2 else "Warehousing",
+            code=f"P{n:05d}",
             written_contract_on=today if n % 5 == 0 else None,
             last_screened_on=today - timedelta(days=n % 900) if n % 3 else None,
             screening_outcome=("approved", "approved_conditions", "corrective_action")[n % 3]
@@ -73,7 +75,36 @@ def _generated_register(size: int) -> Any:
         ],
         batch_size=500,
     )
+    _loads(org, user)
     return user
+
+
+LOADS = 300
+
+
+def _loads(org: Any, user: Any) -> None:
+    """Loads noted in the seal log with sub-carrier codes (the register counts them)."""
+    from uuid import uuid5
+
+    from borderpro.operations.models import SealEvent, Unit
+    from borderpro.operations.services import seal_event_record
+
+    if SealEvent.objects.filter(organization=org).exclude(subcarrier_code="").exists():
+        return
+    unit, _ = Unit.objects.get_or_create(
+        organization=org, unit_number="BENCH-TR", defaults={"kind": "trailer"}
+    )
+    for n in range(LOADS):
+        seal_event_record(
+            actor=user,
+            organization=org,
+            client_id=uuid5(org.pk, f"bench-load-{n}"),
+            seal_number=f"BL{n:06d}",
+            kind="affixed",
+            actor_name="Bench",
+            unit=unit,
+            subcarrier_code=f"P{(n * 9) % SIZE:05d}",
+        )
 
 
 def run() -> list[dict]:

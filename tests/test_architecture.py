@@ -36,7 +36,7 @@ MODULES: dict[str, set[str]] = {
     "policies": {"deadlines"},
     "reviews": {"deadlines"},
     "training": {"people", "deadlines"},
-    "partners": {"deadlines"},
+    "partners": {"deadlines", "profiles", "operations"},
     "consulting": set(),
 }
 # Files that mount every app by design.

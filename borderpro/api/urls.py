@@ -166,6 +166,37 @@ urlpatterns = [
     path(O + "deadlines/", deadlines_api.DeadlineListView.as_view(), name="deadlines"),
     path(O + "partners/", partners_api.PartnerListView.as_view(), name="partners"),
     path(
+        O + "partners/question-sets/",
+        partners_api.QuestionSetListView.as_view(),
+        name="partners-question-sets",
+    ),
+    path(
+        O + "partners/questionnaires/",
+        partners_api.QuestionnaireListView.as_view(),
+        name="partners-questionnaires",
+    ),
+    path(
+        O + "partners/<uuid:partner_id>/questionnaires/",
+        partners_api.QuestionnaireSendView.as_view(),
+        name="partners-questionnaire-send",
+    ),
+    path(
+        O + "partners/questionnaires/<uuid:questionnaire_id>/",
+        partners_api.QuestionnaireDetailView.as_view(),
+        name="partners-questionnaire",
+    ),
+    path(
+        O + "partners/questionnaires/<uuid:questionnaire_id>/review/",
+        partners_api.QuestionnaireReviewView.as_view(),
+        name="partners-questionnaire-review",
+    ),
+    path(
+        O + "partners/questionnaires/<uuid:questionnaire_id>/revoke/",
+        partners_api.QuestionnaireRevokeView.as_view(),
+        name="partners-questionnaire-revoke",
+    ),
+    path(O + "partners/library/", partners_api.LibraryListView.as_view(), name="partners-library"),
+    path(
         O + "partners/<uuid:partner_id>/",
         partners_api.PartnerDetailView.as_view(),
         name="partners-partner",

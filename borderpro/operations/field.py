@@ -24,7 +24,7 @@ from borderpro.operations.checklists import checklist_points
 from borderpro.operations.models import Checklist, Incident, Place, SealEvent, Unit
 from borderpro.organizations.tenancy import org_view, resolve_access
 
-CACHE_VERSION = "bp-field-v2"
+CACHE_VERSION = "bp-field-v3"  # v3: the seal form asks for a sub-carrier code
 
 
 def _units(organization: Any) -> list[dict[str, str]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
@@ -12,9 +14,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from borderpro.api.base import OrgScopedMixin
+from borderpro.catalogue.models import Requirement
 from borderpro.evidence.models import EvidenceFile
+from borderpro.partners import library as lib
+from borderpro.partners import questionnaires as qs
 from borderpro.partners import rules, selectors, services
-from borderpro.partners.models import Certification, Partner
+from borderpro.partners.models import (
+    Certification,
+    LibraryAnswer,
+    Partner,
+    Question,
+    Questionnaire,
+    QuestionnaireAnswer,
+    QuestionSet,
+)
 
 
 class CertificationSerializer(serializers.ModelSerializer):
@@ -55,6 +68,7 @@ class PartnerSerializer(serializers.ModelSerializer):
             "kind",
             "country",
             "services",
+            "code",
             "contact_name",
             "contact_email",
             "contact_phone",
@@ -251,3 +265,268 @@ class CertificationDetailView(PartnersMixin, APIView):
             actor=request.user, organization=self.organization, certification=cert, **changes
         )
         return Response(CertificationSerializer(cert).data)
+
+
+# --- questionnaires and the answer library -------------------------------------------------
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Question
+        fields = ["id", "position", "text_en", "text_fr", "topic", "asks_for_file"]
+
+
+class QuestionSetSerializer(serializers.ModelSerializer):
+    questions = QuestionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = QuestionSet
+        fields = ["id", "name", "partner_kind", "version", "active", "questions"]
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    attachment = serializers.UUIDField(source="attachment_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = QuestionnaireAnswer
+        fields = ["key", "text", "attachment"]
+
+
+class SnapshotQuestionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    text_en = serializers.CharField()
+    text_fr = serializers.CharField(allow_blank=True)
+    topic = serializers.CharField(allow_blank=True)
+    asks_for_file = serializers.BooleanField()
+
+
+class QuestionnaireSerializer(serializers.ModelSerializer):
+    partner = serializers.UUIDField(source="partner_id", read_only=True)
+    question_set = serializers.UUIDField(source="question_set_id", read_only=True, allow_null=True)
+    status = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Questionnaire
+        fields = [
+            "id",
+            "partner",
+            "question_set",
+            "set_name",
+            "set_version",
+            "status",
+            "sent_to",
+            "sent_at",
+            "expires_at",
+            "revoked_at",
+            "submitted_at",
+            "reminders",
+            "reviewed_at",
+            "outcome",
+            "review_notes",
+        ]
+        extra_kwargs = {"outcome": {"allow_blank": True}}
+
+    def get_status(self, q: Questionnaire) -> str:
+        return q.status_at(timezone.now())
+
+
+class QuestionnaireDetailSerializer(QuestionnaireSerializer):
+    questions = SnapshotQuestionSerializer(many=True, read_only=True)
+    answers = AnswerSerializer(many=True, read_only=True)
+
+    class Meta(QuestionnaireSerializer.Meta):
+        fields = [*QuestionnaireSerializer.Meta.fields, "questions", "answers"]
+
+
+class SendSerializer(serializers.Serializer):
+    question_set = serializers.UUIDField()
+    days = serializers.IntegerField(min_value=1, max_value=90, default=qs.LINK_DAYS)
+    language = serializers.ChoiceField(choices=["en", "fr"], default="en")
+
+
+class SentSerializer(serializers.Serializer):
+    questionnaire = QuestionnaireSerializer()
+    link = serializers.URLField(
+        help_text="The private link, returned this once: only its hash is kept."
+    )
+    emailed = serializers.BooleanField()
+
+
+class ReviewSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Partner.Outcome.choices)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+
+class LibraryAnswerSerializer(serializers.ModelSerializer):
+    requirement = serializers.CharField(source="requirement.ref", read_only=True)
+    framework = serializers.CharField(source="requirement.framework.code", read_only=True)
+
+    class Meta:
+        model = LibraryAnswer
+        fields = ["id", "requirement", "framework", "answer", "source", "updated_at"]
+
+
+class LibraryAnswerWriteSerializer(serializers.Serializer):
+    requirement = serializers.CharField(max_length=80, help_text="Catalogue ref, e.g. CTPAT-HC-3.1")
+    answer = serializers.CharField(max_length=20000)
+
+
+def _refuse(exc: ValidationError) -> exceptions.ValidationError:
+    return exceptions.ValidationError(
+        exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+    )
+
+
+class QuestionSetListView(PartnersMixin, generics.ListAPIView):
+    """The question sets, each with its current questions."""
+
+    permissions = {"GET": "partners.view"}
+    serializer_class = QuestionSetSerializer
+
+    def get_queryset(self) -> Any:
+        return QuestionSet.objects.filter(organization=self.organization).prefetch_related(
+            "questions"
+        )
+
+
+class QuestionnaireListView(PartnersMixin, generics.ListAPIView):
+    """Questionnaires sent to partners, newest first."""
+
+    permissions = {"GET": "partners.view"}
+    serializer_class = QuestionnaireSerializer
+
+    def get_queryset(self) -> Any:
+        return Questionnaire.objects.filter(organization=self.organization).order_by("-sent_at")
+
+
+class QuestionnaireSendView(PartnersMixin, APIView):
+    """Send a questionnaire to the partner by private link (emailed to its contact)."""
+
+    permissions = {"POST": "partners.manage"}
+
+    @extend_schema(request=SendSerializer, responses={201: SentSerializer})
+    def post(self, request: Request, org_code: str, partner_id: Any) -> Response:
+        partner = self.partner(partner_id)
+        data = SendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        qset = QuestionSet.objects.filter(
+            organization=self.organization, pk=data.validated_data["question_set"]
+        ).first()
+        if qset is None:
+            raise exceptions.ValidationError({"question_set": ["No such question set."]})
+        try:
+            sent = qs.questionnaire_send(
+                actor=request.user,
+                organization=self.organization,
+                partner=partner,
+                question_set=qset,
+                days=data.validated_data["days"],
+                language=data.validated_data["language"],
+            )
+        except ValidationError as exc:
+            raise _refuse(exc) from exc
+        body = {
+            "questionnaire": QuestionnaireSerializer(sent.questionnaire).data,
+            "link": request.build_absolute_uri(qs.link_path(sent.token)),
+            "emailed": sent.emailed,
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class QuestionnaireDetailView(PartnersMixin, APIView):
+    """One questionnaire with its questions (as sent) and the partner's answers."""
+
+    permissions = {"GET": "partners.view"}
+
+    @extend_schema(responses=QuestionnaireDetailSerializer)
+    def get(self, request: Request, org_code: str, questionnaire_id: Any) -> Response:
+        q: Questionnaire = get_object_or_404(
+            Questionnaire.objects.prefetch_related("answers"),
+            organization=self.organization,
+            pk=questionnaire_id,
+        )
+        return Response(QuestionnaireDetailSerializer(q).data)
+
+
+class QuestionnaireReviewView(PartnersMixin, APIView):
+    """Review a submitted questionnaire; the outcome is recorded as a screening."""
+
+    permissions = {"POST": "partners.manage"}
+
+    @extend_schema(request=ReviewSerializer, responses=QuestionnaireSerializer)
+    def post(self, request: Request, org_code: str, questionnaire_id: Any) -> Response:
+        q: Questionnaire = get_object_or_404(
+            Questionnaire.objects.select_related("partner"),
+            organization=self.organization,
+            pk=questionnaire_id,
+        )
+        data = ReviewSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            q = qs.questionnaire_review(
+                actor=request.user,
+                organization=self.organization,
+                questionnaire=q,
+                **data.validated_data,
+            )
+        except ValidationError as exc:
+            raise _refuse(exc) from exc
+        return Response(QuestionnaireSerializer(q).data)
+
+
+class QuestionnaireRevokeView(PartnersMixin, APIView):
+    """Revoke the questionnaire's link: it opens nothing any more."""
+
+    permissions = {"POST": "partners.manage"}
+
+    @extend_schema(request=None, responses=QuestionnaireSerializer)
+    def post(self, request: Request, org_code: str, questionnaire_id: Any) -> Response:
+        q: Questionnaire = get_object_or_404(
+            Questionnaire.objects.select_related("partner"),
+            organization=self.organization,
+            pk=questionnaire_id,
+        )
+        try:
+            q = qs.questionnaire_revoke(actor=request.user, questionnaire=q)
+        except ValidationError as exc:
+            raise _refuse(exc) from exc
+        return Response(QuestionnaireSerializer(q).data)
+
+
+class LibraryListView(PartnersMixin, generics.ListAPIView):
+    """The answer library; POST adds or replaces the answer to one requirement."""
+
+    permissions = {"GET": "partners.view", "POST": "partners.manage"}
+    serializer_class = LibraryAnswerSerializer
+
+    def get_queryset(self) -> Any:
+        return lib.library(self.organization)
+
+    @extend_schema(request=LibraryAnswerWriteSerializer, responses={201: LibraryAnswerSerializer})
+    def post(self, request: Request, org_code: str) -> Response:
+        data = LibraryAnswerWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        requirement = (
+            Requirement.objects.filter(
+                ref__iexact=data.validated_data["requirement"].strip(),
+                framework__is_current=True,
+                framework__owner__isnull=True,
+                retired_at__isnull=True,
+            )
+            .select_related("framework")
+            .first()
+        )
+        if requirement is None:
+            raise exceptions.ValidationError(
+                {"requirement": ["No current requirement has this reference in the catalogue."]}
+            )
+        try:
+            entry = lib.library_answer_save(
+                actor=request.user,
+                organization=self.organization,
+                requirement=requirement,
+                answer=data.validated_data["answer"],
+            )
+        except ValidationError as exc:
+            raise _refuse(exc) from exc
+        return Response(LibraryAnswerSerializer(entry).data, status=status.HTTP_201_CREATED)

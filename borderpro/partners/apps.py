@@ -31,4 +31,25 @@ class PartnersConfig(AppConfig):
         register_seeder(
             "partners", "borderpro.partners.demo.seed", after=("organizations", "evidence")
         )
+        register_seeder(
+            "partners.questionnaires",
+            "borderpro.partners.demo.seed_questionnaires",
+            after=("partners", "operations", "profiles", "catalogue"),
+        )
         deadlines.register()
+
+        from borderpro.common.records import register_binder_part, register_record_source
+        from borderpro.partners import records
+
+        register_record_source(
+            records.SOURCE,
+            label=_("Business partner files (screenings)"),
+            records=records.partner_file_records,
+            order=60,
+        )
+        register_binder_part(
+            "partners.register",
+            label=_("Business partner register with status"),
+            build=records.partner_register_part,
+            order=60,
+        )

@@ -1,9 +1,11 @@
 """The partners' deadlines on the deadline interface: re-screenings due by each partner's
 risk cadence, and certification status checks (a recognised program's status is checked
-again every month). Two queries for any number of organizations."""
+again every month), and questionnaires not yet answered. Three queries for any number of
+organizations."""
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -14,10 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from borderpro.deadlines.registry import Deadline, DeadlineKind, register_kind, register_provider
 from borderpro.partners import rules
-from borderpro.partners.models import Certification, Partner
+from borderpro.partners.models import Certification, Partner, Questionnaire
 
 RESCREENING = "partners.rescreening"
 STATUS_CHECK = "partners.status_check"
+QUESTIONNAIRE = "partners.questionnaire"
 
 
 def register() -> None:
@@ -38,8 +41,17 @@ def register() -> None:
             source=rules.STATUS_CHECK_SOURCE,
             confidence="third-party",
         ),
+        DeadlineKind(
+            QUESTIONNAIRE,
+            gettext_lazy("Partner questionnaire answers due"),
+            permission="partners.view",
+            reminder_days=(7, 0),
+            due_soon_days=7,
+        ),
     )
-    register_provider("partners", partner_deadlines, kinds=[RESCREENING, STATUS_CHECK])
+    register_provider(
+        "partners", partner_deadlines, kinds=[RESCREENING, STATUS_CHECK, QUESTIONNAIRE]
+    )
 
 
 def partner_deadlines(organizations: Sequence[Any], start: date, end: date) -> Iterator[Deadline]:
@@ -69,6 +81,43 @@ def partner_deadlines(organizations: Sequence[Any], start: date, end: date) -> I
             % {"name": partner.name},
         )
     yield from _status_checks(orgs, by_id, start, end)
+    yield from _questionnaires(orgs, by_id, start, end)
+
+
+def _questionnaires(
+    orgs: list[Any], by_id: dict[Any, Any], start: date, end: date
+) -> Iterator[Deadline]:
+    """Questionnaires sent and not answered: due when their link expires (overdue after)."""
+    pending = (
+        Questionnaire.objects.filter(
+            organization__in=orgs,
+            submitted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__date__gte=start - timedelta(days=1),
+            expires_at__date__lte=end + timedelta(days=1),
+        )
+        .select_related("partner")
+        .order_by("expires_at")
+    )
+    for q in pending:
+        org = by_id[q.organization_id]
+        due = q.expires_at.astimezone(zoneinfo.ZoneInfo(org.time_zone)).date()
+        if not start <= due <= end:
+            continue
+        yield Deadline(
+            kind=QUESTIONNAIRE,
+            organization=org,
+            subject=f"{q.partner.name} · {q.set_name}",
+            due=due,
+            owner=q.sent_by,
+            action_url=reverse("partners:questionnaire", args=[org.code, q.pk]),
+            ref=str(q.pk),
+            detail=_(
+                "%(name)s has not submitted the questionnaire: remind the contact, or revoke "
+                "the link and send a new one."
+            )
+            % {"name": q.partner.name},
+        )
 
 
 def _status_checks(

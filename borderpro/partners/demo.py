@@ -161,3 +161,97 @@ def _certify(
         verified_on=verified,
         evidence=proof,
     )
+
+
+# Codes for the sub-carriers, and the loads the seal log notes with them (days ago, trip).
+SUBCARRIER_CODES = {"Ridgeway Transport": "RDG", "Quick Lane Carriers": "QLC"}
+SUBCARRIER_LOADS = [("QLC", 3, "MLF-0312"), ("QLC", 9, "MLF-0288"), ("RDG", 5, "MLF-0301")]
+
+
+def seed_questionnaires(orgs: dict[str, Any], users: dict[str, Any]) -> None:
+    """Question sets from the catalogue, a questionnaire sent and not yet answered, one
+    answered and awaiting review, the answer library drafted from the security profile, and
+    three loads given to sub-carriers in the seal log. Idempotent."""
+    from django.utils import timezone
+
+    from borderpro.partners import library, questionnaires
+    from borderpro.partners.models import QuestionSet
+
+    org = orgs.get("mapleleaf")
+    if org is None or QuestionSet.objects.filter(organization=org).exists():
+        return
+    actor = users.get(ACTOR)
+    questionnaires.question_sets_seed(actor=actor, organization=org)
+    by_name = {p.name: p for p in Partner.objects.filter(organization=org)}
+    for name, code in SUBCARRIER_CODES.items():
+        if name in by_name:
+            services.partner_update(actor=actor, organization=org, partner=by_name[name], code=code)
+    now = timezone.now()
+    sentinel = by_name.get("Sentinel Yard Security")
+    if sentinel is not None:
+        qset = QuestionSet.objects.get(organization=org, partner_kind=sentinel.kind)
+        questionnaires.questionnaire_send(
+            actor=actor,
+            organization=org,
+            partner=sentinel,
+            question_set=qset,
+            now=now - timedelta(days=9),
+        )
+    quick = by_name.get("Quick Lane Carriers")
+    if quick is not None:
+        qset = QuestionSet.objects.get(organization=org, partner_kind=quick.kind)
+        sent = questionnaires.questionnaire_send(
+            actor=actor,
+            organization=org,
+            partner=quick,
+            question_set=qset,
+            now=now - timedelta(days=6),
+        )
+        texts = {item["key"]: _answer_for(item) for item in sent.questionnaire.questions}
+        questionnaires.answers_save(
+            questionnaire=sent.questionnaire, texts=texts, files={}, submit=True, now=now
+        )
+    library.library_draft_from_profile(actor=actor, organization=org)
+    _loads(org, actor, now)
+
+
+ANSWERS = {
+    "": "Not certified yet; we are preparing our C-TPAT application this year.",
+    "5": "Drivers do the 17-point inspection before every cross-border trip; logs kept 1 year.",
+    "6": "ISO 17712 high-security bolt seals only; VVTT at pickup and after every stop.",
+    "7": "Written procedures for cargo pickup and delivery; reviewed yearly by our manager.",
+    "10": "Badge access at the terminal; visitors signed in and escorted.",
+    "11": "Background checks before hiring; re-checked every three years.",
+    "12": "Security and threat awareness training at hiring and yearly.",
+}
+
+
+def _answer_for(item: dict[str, Any]) -> str:
+    topic = item.get("topic") or ""  # e.g. "CTPAT-HC 5"
+    code = topic.split(" ")[1] if topic.count(" ") else ""
+    return ANSWERS.get(code, ANSWERS["7"] if code else ANSWERS[""])
+
+
+def _loads(org: Any, actor: Any, now: Any) -> None:
+    from uuid import uuid5
+
+    from borderpro.operations.models import Unit
+    from borderpro.operations.services import seal_event_record
+
+    unit = Unit.objects.filter(organization=org, kind__in=("trailer", "container")).first()
+    if unit is None:
+        return
+    for index, (code, days, trip) in enumerate(SUBCARRIER_LOADS):
+        seal_event_record(
+            actor=actor,
+            organization=org,
+            client_id=uuid5(org.pk, f"partners-demo-load-{index}"),
+            seal_number=f"SUB{index + 1:05d}",
+            kind="affixed",
+            actor_name="Dispatch",
+            occurred_at=now - timedelta(days=days),
+            unit=unit,
+            trip_ref=trip,
+            shipper="Northern Foods Distribution",
+            subcarrier_code=code,
+        )

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from borderpro.partners import rules
@@ -55,6 +55,13 @@ class PartnerRow:
     certified: bool
     meets_subcontract_rule: bool | None  # None: not a sub-carrier
     partner: Partner | None = None  # loaded for the rows shown (see attach_partners)
+    code: str = ""
+    loads: int = 0  # loads noted in the seal log with this sub-carrier's code
+
+    @property
+    def gap_loads(self) -> int:
+        """Loads that went to this sub-carrier while it meets neither C-TPAT nor a contract."""
+        return self.loads if self.meets_subcontract_rule is False else 0
 
     @property
     def uncertified(self) -> bool:
@@ -112,6 +119,7 @@ ROW_FIELDS = (
     "next_screening_due",
     "certified",
     "ctpat_certified",
+    "code",
 )
 
 
@@ -140,18 +148,65 @@ def partner_register(
         qs = qs.filter(kind=kind)
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(services__icontains=q))
-    rows = [
-        _row(pk, kind_, country, outcome, contract, due, bool(cert), bool(ctpat), today)
-        for pk, kind_, country, outcome, contract, due, cert, ctpat in qs.values_list(*ROW_FIELDS)
-    ]
+    rows = []
+    for pk, kind_, country, outcome, contract, due, cert, ctpat, code in qs.values_list(
+        *ROW_FIELDS
+    ):
+        row = _row(pk, kind_, country, outcome, contract, due, bool(cert), bool(ctpat), today)
+        row.code = code
+        rows.append(row)
+    loads = subcarrier_load_counts(organization)
     register = Register(rows=[], total=len(rows))
     for row in rows:
+        if row.code and row.meets_subcontract_rule is not None:
+            row.loads = loads.get(row.code, 0)
+        register.counts["gap_loads"] += row.gap_loads
         register.counts[row.state] += 1
         register.counts["uncertified"] += row.uncertified
         register.counts["subcontract_gap"] += row.meets_subcontract_rule is False
         register.counts[row.rating.level] += 1
     register.rows = [r for r in rows if _matches(r, risk=risk, status=status)]
     return register
+
+
+LOAD_EVENTS = ("issued", "affixed")
+
+
+def subcarrier_load_counts(organization: Any) -> dict[str, int]:
+    """Per sub-carrier code, how many loads the seal log notes with it (one query): a load is
+    a seal issued or affixed for it, counted once per seal."""
+    from borderpro.operations.models import SealEvent
+
+    rows = (
+        SealEvent.objects.filter(organization=organization, kind__in=LOAD_EVENTS)
+        .exclude(subcarrier_code="")
+        .values("subcarrier_code")
+        .annotate(n=Count("seal_number", distinct=True))
+        .values_list("subcarrier_code", "n")
+    )
+    return dict(rows)
+
+
+def subcarrier_loads(organization: Any, code: str, limit: int = 50) -> list[Any]:
+    """The latest loads of one sub-carrier (one seal log entry per seal)."""
+    from borderpro.operations.models import SealEvent
+
+    if not code:
+        return []
+    events = (
+        SealEvent.objects.filter(
+            organization=organization, kind__in=LOAD_EVENTS, subcarrier_code=code
+        )
+        .order_by("-occurred_at")
+        .only("seal_number", "occurred_at", "trip_ref", "shipper")[: limit * 2]
+    )
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.seal_number not in seen:
+            seen.add(event.seal_number)
+            out.append(event)
+    return out[:limit]
 
 
 def attach_partners(organization: Any, rows: Sequence[PartnerRow]) -> None:

@@ -18,6 +18,7 @@ PARTNER_FIELDS = (
     "kind",
     "country",
     "services",
+    "code",
     "contact_name",
     "contact_email",
     "contact_phone",

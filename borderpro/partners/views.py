@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.tenancy import org_view
 from borderpro.partners import rules, selectors, services
 from borderpro.partners.forms import CertificationForm, PartnerForm, ScreeningForm, StatusCheckForm
-from borderpro.partners.models import Certification, Partner
+from borderpro.partners.models import Certification, Partner, Questionnaire
 
 PAGE_SIZE = 25
 
@@ -121,6 +122,18 @@ def partner_detail(request: HttpRequest, partner_id: Any) -> HttpResponse:
             messages.success(request, note)
             return redirect("partners:partner", org_code=org.code, partner_id=partner.pk)
     row = selectors.partner_row(partner, today)
+    now = timezone.now()
+    questionnaires = [
+        (q, q.status_at(now))
+        for q in Questionnaire.objects.filter(organization=org, partner=partner).order_by(
+            "-sent_at"
+        )[:10]
+    ]
+    loads = (
+        selectors.subcarrier_loads(org, partner.code)
+        if partner.kind == Partner.Kind.SUB_CARRIER
+        else None
+    )
     history = list(partner.history.select_related("history_user").order_by("-history_date")[:10])
     return render(
         request,
@@ -139,6 +152,8 @@ def partner_detail(request: HttpRequest, partner_id: Any) -> HttpResponse:
             "cadence": rules.CADENCE_DAYS,
             "status_check_days": rules.STATUS_CHECK_DAYS,
             "today": today,
+            "questionnaires": questionnaires,
+            "loads": loads,
         },
     )
 

@@ -42,6 +42,7 @@ class SealEventSerializer(serializers.ModelSerializer):
             "bill_of_lading",
             "shipper",
             "issued_to",
+            "subcarrier_code",
             "stage",
             "viewed",
             "verified",
@@ -73,6 +74,7 @@ class SealEventCreateSerializer(PlainInputSerializer):
     bill_of_lading = serializers.CharField(max_length=40, required=False, allow_blank=True)
     shipper = serializers.CharField(max_length=120, required=False, allow_blank=True)
     issued_to = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    subcarrier_code = serializers.CharField(max_length=20, required=False, allow_blank=True)
     stage = serializers.ChoiceField(
         choices=SealEvent.Stage.choices, required=False, allow_blank=True
     )

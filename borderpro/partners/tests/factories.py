@@ -70,3 +70,26 @@ def sample_partner_id(organization: Any) -> Partner:
 
 def sample_certification_id(organization: Any) -> Certification:
     return certification_for(partner_for(organization), verified_on=date(2026, 1, 5))
+
+
+def sample_question_set_id(organization: Any) -> Any:
+    from borderpro.partners.models import Question, QuestionSet
+
+    qset = QuestionSet.objects.create(
+        organization=organization, name=f"Set {uuid4().hex[:6]}", partner_kind="sub_carrier"
+    )
+    Question.objects.create(
+        organization=organization, question_set=qset, position=1, text_en="Are you certified?"
+    )
+    return qset
+
+
+def sample_questionnaire_id(organization: Any) -> Any:
+    from borderpro.partners import questionnaires
+
+    return questionnaires.questionnaire_send(
+        actor=None,
+        organization=organization,
+        partner=partner_for(organization),
+        question_set=sample_question_set_id(organization),
+    ).questionnaire

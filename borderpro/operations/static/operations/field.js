@@ -493,7 +493,7 @@
       trip_ref: value(form, "trip_ref"), actor_name: value(form, "actor_name"), note: value(form, "note"),
       occurred_at: new Date().toISOString()
     };
-    if (kind === "affixed") { payload.bill_of_lading = value(form, "bill_of_lading"); payload.shipper = value(form, "shipper"); }
+    if (kind === "affixed") { payload.bill_of_lading = value(form, "bill_of_lading"); payload.shipper = value(form, "shipper"); payload.subcarrier_code = value(form, "subcarrier_code").toUpperCase(); }
     var problem = false;
     if (kind === "verified") {
       payload.stage = value(form, "stage");
