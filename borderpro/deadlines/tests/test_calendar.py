@@ -96,7 +96,9 @@ def test_a_personal_feed_covers_every_organization(
     assert not any("Carrier B" in s for s in summaries)  # not Carol's client
 
 
-def test_a_wrong_rotated_or_revoked_link_is_a_404(records: None, carrier_a: Any, alice: Any) -> None:
+def test_a_wrong_rotated_or_revoked_link_is_a_404(
+    records: None, carrier_a: Any, alice: Any
+) -> None:
     _feed, first = calendar_feed_rotate(user=alice, organization=carrier_a)
     _feed, second = calendar_feed_rotate(user=alice, organization=carrier_a)
     assert Client().get(_feed_url(first)).status_code == 404
@@ -125,9 +127,7 @@ def test_the_links_page_shows_a_new_link_once(as_alice: Client, carrier_a: Any) 
     assert CalendarFeed.objects.filter(organization=None, revoked_at=None).count() == 1
 
 
-def test_someone_else_s_organization_cannot_get_a_link(
-    as_charlie: Client, carrier_a: Any
-) -> None:
+def test_someone_else_s_organization_cannot_get_a_link(as_charlie: Client, carrier_a: Any) -> None:
     response = as_charlie.post("/calendar/change/", {"organization": carrier_a.code})
     assert response.status_code == 404
     assert not CalendarFeed.objects.exists()

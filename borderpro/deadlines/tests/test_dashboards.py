@@ -51,9 +51,10 @@ def test_the_consultant_sees_client_columns_and_what_is_due(
     assert "Late letter" in page and "Soon policy" in page and "Carrier A" in page
     assert "B only" not in page  # not this consultancy's client
     assert "Far plan" not in page
-    assert "Far plan" in as_carol.get(
-        f"/o/{consultancy.code}/deadlines/portfolio/?days=365"
-    ).content.decode()
+    assert (
+        "Far plan"
+        in as_carol.get(f"/o/{consultancy.code}/deadlines/portfolio/?days=365").content.decode()
+    )
     late = as_carol.get(f"/o/{consultancy.code}/deadlines/portfolio/?state=late").content.decode()
     assert "Late letter" in late and "Soon policy" not in late
 

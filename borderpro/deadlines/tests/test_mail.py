@@ -23,7 +23,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], Message]] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.original_content)
         self.messages.append((list(envelope.rcpt_tos), message))
         return "250 Message accepted"
@@ -102,7 +102,9 @@ def test_a_french_reader_gets_the_reminder_in_french(
 ) -> None:
     carol.language = "fr"
     carol.save()
-    evidence_for(carrier_a, title="Certificat de scellés", actor=alice, expires_on=date(2027, 3, 15))
+    evidence_for(
+        carrier_a, title="Certificat de scellés", actor=alice, expires_on=date(2027, 3, 15)
+    )
     send_due_reminders(today=date(2027, 3, 18), organizations=[carrier_a])
     [message] = [m for to, m in inbox.messages if to == [carol.email]]
     assert _subject(message) == (

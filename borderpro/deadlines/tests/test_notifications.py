@@ -109,9 +109,7 @@ def test_an_administrator_sets_the_stages_of_a_kind(
     assert not ReminderSetting.objects.filter(organization=carrier_a).exists()
 
 
-def test_only_administrators_set_stages(
-    as_bob: Client, as_charlie: Client, carrier_a: Any
-) -> None:
+def test_only_administrators_set_stages(as_bob: Client, as_charlie: Client, carrier_a: Any) -> None:
     url = f"/o/{carrier_a.code}/deadlines/reminders/"
     assert as_bob.get(url).status_code == 403
     assert as_charlie.get(url).status_code == 404
