@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "borderpro.organizations.context_processors.tenancy",
+                "borderpro.deadlines.context_processors.notifications",
             ],
             "builtins": ["django.templatetags.i18n", "borderpro.common.templatetags.ui"],
         },

@@ -164,6 +164,26 @@ urlpatterns = [
         name="programs-membership",
     ),
     path(O + "deadlines/", deadlines_api.DeadlineListView.as_view(), name="deadlines"),
+    path(
+        O + "notifications/",
+        deadlines_api.NotificationListView.as_view(),
+        name="deadlines-notifications",
+    ),
+    path(
+        O + "notifications/read-all/",
+        deadlines_api.NotificationReadAllView.as_view(),
+        name="deadlines-notifications-read-all",
+    ),
+    path(
+        O + "notifications/read/",
+        deadlines_api.NotificationReadView.as_view(),
+        name="deadlines-notification-read",
+    ),
+    path(
+        O + "deadlines/calendar-link/",
+        deadlines_api.CalendarLinkView.as_view(),
+        name="deadlines-calendar-link",
+    ),
     path(O + "partners/", partners_api.PartnerListView.as_view(), name="partners"),
     path(
         O + "partners/question-sets/",

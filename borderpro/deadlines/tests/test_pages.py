@@ -139,7 +139,7 @@ def test_the_overview_shows_the_next_deadlines(
     as_alice: Client, carrier_a: Any, records: None
 ) -> None:
     page = as_alice.get(f"/o/{carrier_a.code}/").content.decode()
-    assert "Next deadlines" in page and "All deadlines" in page
+    assert "Overdue and next 30 days" in page and "All deadlines" in page
     assert "PIP revalidation" in page
 
 
