@@ -60,7 +60,10 @@ class DocumentSerializer(serializers.ModelSerializer):
         return doc.stage(doc.organization.local_today())[0]
 
     def get_approval_valid(self, doc: Document) -> bool:
-        return selectors.approval_is_valid(doc)
+        valid = self.context.get("validly_approved")
+        if valid is None:
+            return selectors.approval_is_valid(doc)
+        return doc.pk in valid
 
 
 class DocumentDetailSerializer(DocumentSerializer):
@@ -159,6 +162,16 @@ class DocumentListView(PoliciesMixin, generics.ListAPIView):
 
     def get_queryset(self) -> Any:
         return selectors.documents(self.organization).select_related("organization")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset()) or []
+        context = {
+            **self.get_serializer_context(),
+            "validly_approved": selectors.validly_approved(page),
+        }
+        return self.get_paginated_response(
+            DocumentSerializer(page, many=True, context=context).data
+        )
 
     @extend_schema(request=GenerateSerializer, responses={201: DocumentDetailSerializer})
     def post(self, request: Request, org_code: str) -> Response:

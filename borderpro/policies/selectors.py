@@ -101,6 +101,25 @@ def approval_is_valid(document: Document) -> bool:
     )
 
 
+def validly_approved(docs: list[Document]) -> set[Any]:
+    """Ids of the documents whose current text carries a valid approval (two queries)."""
+    ids = [d.pk for d in docs]
+    bodies = {
+        (doc, n): text_sha256(body)
+        for doc, n, body in DocumentVersion.objects.filter(document_id__in=ids).values_list(
+            "document_id", "number", "body"
+        )
+    }
+    current = {d.pk: (d.version, text_sha256(d.body)) for d in docs}
+    out = set()
+    for doc_id, version, digest in Approval.objects.filter(
+        document_id__in=ids, step=Approval.Step.APPROVED
+    ).values_list("document_id", "version", "content_sha256"):
+        if bodies.get((doc_id, version)) == digest and current[doc_id] == (version, digest):
+            out.add(doc_id)
+    return out
+
+
 def diff_html(old: str, new: str, old_label: str, new_label: str) -> SafeString:
     """A side-by-side readable diff of two texts. ``difflib.HtmlDiff`` escapes ``&``, ``<``
     and ``>`` in every line; the two labels are escaped here."""
