@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -15,14 +16,16 @@ from borderpro.policies import rendering, selectors
 from borderpro.policies.models import Document
 
 
+def _day(day: Any) -> str:
+    return date_format(day, "DATE_FORMAT")
+
+
 def _status_line(d: Document) -> str:
     parts = [_("Version %(v)s") % {"v": d.version}, str(d.get_status_display())]
     if d.approved_at:
-        parts.append(
-            _("approved %(day)s") % {"day": timezone.localdate(d.approved_at).strftime("%Y-%m-%d")}
-        )
+        parts.append(_("approved %(day)s") % {"day": _day(timezone.localdate(d.approved_at))})
     if d.review_due_on:
-        parts.append(_("next review %(day)s") % {"day": d.review_due_on.isoformat()})
+        parts.append(_("next review %(day)s") % {"day": _day(d.review_due_on)})
     return " · ".join(parts)
 
 
@@ -53,7 +56,7 @@ def _signature(d: Document) -> str:
             return _("Approved by %(name)s%(title)s on %(day)s — SHA-256 %(hash)s") % {
                 "name": a.signer_name,
                 "title": f", {a.signer_title}" if a.signer_title else "",
-                "day": timezone.localdate(a.recorded_at).isoformat(),
+                "day": _day(timezone.localdate(a.recorded_at)),
                 "hash": a.content_sha256,
             }
     return _("Not approved yet.")

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from borderpro.common.chain import chain_append
 from borderpro.organizations.activity import activity_record
@@ -48,7 +49,8 @@ def document_generate(
     """A new draft tailored from ``template`` with the carrier's own facts."""
     if language not in ("en", "fr"):
         raise ValidationError({"language": _("Choose English or French.")})
-    variables = tailoring.carrier_variables(organization, language)
+    with override(language):  # choice labels (site kinds) in the document's language
+        variables = tailoring.carrier_variables(organization, language)
     try:
         body = tailoring.render(template.body_in(language), variables)
     except tailoring.TemplateRefused as exc:
@@ -70,11 +72,7 @@ def document_generate(
     )
     doc.full_clean()
     doc.save()
-    _version(
-        doc,
-        actor,
-        _("Generated from template %(key)s v%(v)s") % {"key": template.key, "v": template.version},
-    )
+    _version(doc, actor, "")  # the page says which template it came from, in the reader's language
     activity_record(
         organization=organization,
         actor=actor,

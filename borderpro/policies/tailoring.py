@@ -51,6 +51,8 @@ def _environment() -> _Sandbox:
     env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.globals.clear()
     env.globals["range"] = _range
+    # "… Carriers Ltd." ends a sentence without a second period
+    env.filters["period"] = lambda text: str(text) if str(text).endswith(".") else f"{text}."
     return env
 
 
