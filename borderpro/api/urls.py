@@ -14,6 +14,7 @@ from borderpro.evidence import api as evidence_api
 from borderpro.operations import api as operations_api
 from borderpro.partners import api as partners_api
 from borderpro.people import api as people_api
+from borderpro.policies import api as policies_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
 from borderpro.risk import api as risk_api
@@ -284,5 +285,35 @@ urlpatterns = [
         O + "risk/actions/<uuid:action_id>/",
         risk_api.ActionDetailView.as_view(),
         name="risk-action",
+    ),
+    path(
+        O + "policies/templates/",
+        policies_api.TemplateListView.as_view(),
+        name="policies-templates",
+    ),
+    path(
+        O + "policies/documents/",
+        policies_api.DocumentListView.as_view(),
+        name="policies-documents",
+    ),
+    path(
+        O + "policies/documents/<uuid:document_id>/",
+        policies_api.DocumentDetailView.as_view(),
+        name="policies-document",
+    ),
+    path(
+        O + "policies/documents/<uuid:document_id>/versions/",
+        policies_api.VersionListView.as_view(),
+        name="policies-versions",
+    ),
+    path(
+        O + "policies/documents/<uuid:document_id>/approvals/",
+        policies_api.ApprovalListView.as_view(),
+        name="policies-approvals",
+    ),
+    path(
+        O + "policies/documents/<uuid:document_id>/acknowledgements/",
+        policies_api.AcknowledgementListView.as_view(),
+        name="policies-acknowledgements",
     ),
 ]
