@@ -138,3 +138,14 @@ def attach_milestone_states(engagements: Sequence[Engagement]) -> None:
             )
             reached += milestone.reached is not None  # type: ignore[attr-defined]
         engagement.milestones_reached = reached  # type: ignore[attr-defined]
+
+
+def engagements_with_hours(consultancy: Organization) -> QuerySet[Engagement]:
+    return (
+        Engagement.objects.filter(organization=consultancy)
+        .select_related("client", "organization")
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("order", "created_at"))
+        )
+        .annotate(hours_logged=Sum("time__hours"))
+    )
