@@ -10,7 +10,7 @@ class ConsultingConfig(AppConfig):
     def ready(self) -> None:
         from borderpro.common.demo import register_seeder
         from borderpro.common.nav import register_nav_item
-        from borderpro.consulting import deadlines
+        from borderpro.consulting import deadlines, portfolio
 
         register_nav_item(
             "consulting.inbox",
@@ -55,3 +55,4 @@ class ConsultingConfig(AppConfig):
             "consulting", "borderpro.consulting.demo.seed", after=("organizations", "profiles")
         )
         deadlines.register()
+        portfolio.register()
