@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from borderpro.consulting import pricing
@@ -36,6 +36,7 @@ def test_quebec_totals_are_exact_decimals() -> None:
     assert totals.total == Decimal("1149.87")
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     amounts=st.lists(
         st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False), max_size=8
