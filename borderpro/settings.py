@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "borderpro.deadlines",
     "borderpro.partners",
     "borderpro.policies",
+    "borderpro.consulting",
 ]
 
 MIDDLEWARE = [

@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("borderpro.programs.urls")),
     path("", include("borderpro.deadlines.urls")),
     path("", include("borderpro.policies.urls")),
+    path("", include("borderpro.consulting.urls")),
 ]

@@ -37,7 +37,7 @@ MODULES: dict[str, set[str]] = {
     "reviews": {"deadlines"},
     "training": {"people", "deadlines"},
     "partners": {"deadlines", "profiles", "operations"},
-    "consulting": set(),
+    "consulting": {"programs", "profiles", "deadlines"},
 }
 # Files that mount every app by design.
 COMPOSITION_ROOTS = {"settings.py", "urls.py", "asgi.py", "wsgi.py", "api/urls.py"}

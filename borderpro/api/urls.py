@@ -9,6 +9,7 @@ from drf_spectacular.views import (
 
 from borderpro.api import views
 from borderpro.catalogue import api as catalogue_api
+from borderpro.consulting import api as consulting_api
 from borderpro.deadlines import api as deadlines_api
 from borderpro.evidence import api as evidence_api
 from borderpro.operations import api as operations_api
@@ -315,5 +316,38 @@ urlpatterns = [
         O + "policies/documents/<uuid:document_id>/acknowledgements/",
         policies_api.AcknowledgementListView.as_view(),
         name="policies-acknowledgements",
+    ),
+    path(
+        O + "consulting/requests/",
+        consulting_api.RequestListView.as_view(),
+        name="consulting-requests",
+    ),
+    path(
+        O + "consulting/requests/<uuid:request_id>/",
+        consulting_api.RequestDetailView.as_view(),
+        name="consulting-request",
+    ),
+    path(
+        O + "consulting/quotes/", consulting_api.QuoteListView.as_view(), name="consulting-quotes"
+    ),
+    path(
+        O + "consulting/quotes/<uuid:quote_id>/",
+        consulting_api.QuoteDetailView.as_view(),
+        name="consulting-quote",
+    ),
+    path(
+        O + "consulting/engagements/",
+        consulting_api.EngagementListView.as_view(),
+        name="consulting-engagements",
+    ),
+    path(
+        O + "consulting/engagements/<uuid:engagement_id>/",
+        consulting_api.EngagementDetailView.as_view(),
+        name="consulting-engagement",
+    ),
+    path(
+        O + "engagements/",
+        consulting_api.ClientEngagementListView.as_view(),
+        name="client-engagements",
     ),
 ]
