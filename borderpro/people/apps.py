@@ -22,3 +22,6 @@ class PeopleConfig(AppConfig):
         from borderpro.common.demo import register_seeder
 
         register_seeder("people", "borderpro.people.demo.seed", after=("organizations",))
+        from borderpro.people import deadlines
+
+        deadlines.register()
