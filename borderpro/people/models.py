@@ -298,7 +298,6 @@ class EmployeeImport(TenantModel):
         related_name="+",
         verbose_name=_("uploaded by"),
     )
-    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

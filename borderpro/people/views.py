@@ -137,7 +137,7 @@ def _detail_post(request: HttpRequest, org: Any, employee: Employee) -> Any:
     action = next((k for k in forms if k in request.POST), "add_card")
     form = type(forms[action])(request.POST, prefix=forms[action].prefix)
     forms[action] = form
-    add = {
+    add: tuple[Any, str] = {
         "add_card": (services.card_add, _("The card is recorded.")),
         "add_screening": (services.screening_add, _("The screening is recorded.")),
         "issue_item": (services.item_issue, _("The item is recorded as issued.")),
@@ -168,7 +168,7 @@ def _posted_date(raw: str, default: date) -> date:
 @require_POST
 def item_return(request: HttpRequest, item_id: Any) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
-    item = get_object_or_404(
+    item: IssuedItem = get_object_or_404(
         IssuedItem.objects.select_related("employee"), organization=org, pk=item_id
     )
     try:
