@@ -6,15 +6,15 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from borderpro.common.documents import DATE, Column, render_pdf, write_xlsx
 from borderpro.training.selectors import DONE, DUE, NOT_REQUIRED, OVERDUE, Matrix
 
 STATE_LABELS = {
-    DONE: gettext_lazy("Done"),
-    DUE: gettext_lazy("Due"),
-    OVERDUE: gettext_lazy("Overdue"),
+    DONE: pgettext_lazy("training state", "Done"),
+    DUE: pgettext_lazy("training state", "Due"),
+    OVERDUE: pgettext_lazy("training state", "Overdue"),
     NOT_REQUIRED: "",
 }
 

@@ -11,12 +11,17 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from borderpro.training.selectors import DONE, DUE, NOT_REQUIRED, Matrix
 
 
 def matrix_rows_html(matrix: Matrix, *, org_code: str) -> SafeString:
-    labels = {DONE: escape(_("Done")), DUE: escape(_("Due")), "overdue": escape(_("Overdue"))}
+    labels = {
+        DONE: escape(pgettext("training state", "Done")),
+        DUE: escape(pgettext("training state", "Due")),
+        "overdue": escape(pgettext("training state", "Overdue")),
+    }
     css = {DONE: "ok", DUE: "warn", "overdue": "bad"}
     base = reverse("people:list", args=[org_code])
     dates: dict[Any, str] = {}

@@ -22,7 +22,7 @@ from borderpro.training import selectors, services
 from borderpro.training.forms import RegistrationForm
 from borderpro.training.models import Registration, Seminar, TrainingRecord
 
-RATE_LIMIT = 5  # registrations per address per window
+RATE_LIMIT = 5  # registrations per address and seminar per window
 RATE_WINDOW = 60 * 60  # seconds
 
 
@@ -56,9 +56,9 @@ def public_seminars(request: HttpRequest, consultancy_code: str) -> HttpResponse
     return render(request, "training/public/seminars.html", {"consultancy": org, "seminars": rows})
 
 
-def _rate_limited(request: HttpRequest) -> bool:
+def _rate_limited(request: HttpRequest, seminar: Seminar) -> bool:
     address = request.META.get("REMOTE_ADDR", "")
-    key = f"training:register:{address}"
+    key = f"training:register:{seminar.pk}:{address}"
     count = cache.get(key, 0)
     if count >= RATE_LIMIT:
         return True
@@ -76,7 +76,7 @@ def public_seminar(request: HttpRequest, consultancy_code: str, seminar_id: Any)
             if form.is_valid() and form.cleaned_data["website"]:
                 # a bot filled the hidden field: answer as if it worked, keep nothing
                 return redirect(f"{request.path}?registered=1")
-            if form.is_valid() and _rate_limited(request):
+            if form.is_valid() and _rate_limited(request, seminar):
                 form.add_error(
                     None, _("Too many registrations from your connection. Try again in an hour.")
                 )
