@@ -89,8 +89,27 @@ def _table(batch: EmployeeImport) -> list[list[str]]:
         return read_table(batch.original_name, handle.read(), max_rows=MAX_ROWS)
 
 
+# words people put in a "role" column that are not the labels themselves
+ROLE_ALIASES = {
+    "truck driver": "driver",
+    "camionneur": "driver",
+    "conducteur": "driver",
+    "dispatcher": "dispatch",
+    "répartiteur": "dispatch",
+    "yard jockey": "yard",
+    "hr": "hr",
+    "rh": "hr",
+    "ti": "it",
+    "sûreté": "security",
+    "manager": "management",
+    "gestionnaire": "management",
+}
+
+
 def _role(value: str) -> str | None:
     wanted = _norm(value)
+    if wanted in ROLE_ALIASES:
+        return ROLE_ALIASES[wanted]
     for code, label in Employee.Role.choices:
         if wanted in (code, _norm(str(label))):
             return code
