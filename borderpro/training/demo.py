@@ -128,7 +128,7 @@ def _seminar(consultancy: Any, today: date) -> None:
         duration_minutes=210,
         place="Hotel Windsor Riverside, 333 Riverside Dr W, Windsor ON",
         online=False,
-        capacity=3,
+        capacity=5,
         price=Decimal("149.00"),
         language="en",
         published=True,

@@ -37,8 +37,8 @@ def matrix_rows_html(matrix: Matrix, *, org_code: str) -> SafeString:
     for row in matrix.rows:
         e = row.employee
         parts.append(
-            f'<tr><th scope="row" data-label="{name_label}"><a href="{base}{e.pk}/">'
-            f"{escape(e.full_name)}</a></th>"
+            f'<tr><td data-label="{name_label}"><a href="{base}{e.pk}/"><strong>'
+            f"{escape(e.full_name)}</strong></a></td>"
             f'<td data-label="{role_label}">{escape(e.get_role_display())}</td>'
         )
         for title, cell in zip(titles, row.cells, strict=True):

@@ -131,3 +131,21 @@ def test_employee_api_has_the_new_fields(as_alice: Client, carrier_a: Any) -> No
     )
     assert created.status_code == 201 and created.json()["site"] == "Laval"
     assert Employee.objects.get(full_name="Api Hr").role == "hr"
+
+
+def test_screenings_and_training_records_are_review_sources(carrier_a: Any) -> None:
+    from borderpro.common.records import binder_parts, record_sources
+
+    employee = employee_for(carrier_a, "Rev Iew")
+    services.screening_add(
+        actor=None,
+        organization=carrier_a,
+        employee=employee,
+        kind="identity",
+        checked_on=date(2026, 3, 1),
+    )
+    sources = {s.name: s for s in record_sources()}
+    rows = sources["people.screenings"].records(carrier_a, date(2026, 1, 1), date(2026, 12, 31))
+    assert [r.summary for r in rows] == ["Rev Iew · Identity verification: Cleared"]
+    assert "training.records" in sources
+    assert "training.matrix" in {p.name for p in binder_parts()}

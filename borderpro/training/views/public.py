@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
@@ -46,6 +47,10 @@ def seminars_section(request: Any, consultancy: Any) -> dict[str, Any] | None:
         rows = list(selectors.upcoming_public_seminars(consultancy, timezone.now())[:5])
     if not rows:
         return None
+    # the home page renders in the consultancy's time zone; the times are shown as text here
+    with timezone.override(consultancy.time_zone):
+        for seminar in rows:
+            seminar.when = date_format(timezone.localtime(seminar.starts_at), "DATETIME_FORMAT")  # type: ignore[attr-defined]
     return {"seminars": rows}
 
 
@@ -100,19 +105,20 @@ def public_seminar(request: HttpRequest, consultancy_code: str, seminar_id: Any)
             if form.errors:
                 status = max(status, 400)
         seats_left = max(0, seminar.capacity - seminar.confirmed)  # type: ignore[attr-defined]
-    return render(
-        request,
-        "training/public/seminar.html",
-        {
-            "consultancy": org,
-            "seminar": seminar,
-            "form": form,
-            "seats_left": seats_left,
-            "registered": request.GET.get("registered", ""),
-            "list_url": reverse("training:public_seminars", args=[org.code]),
-        },
-        status=status,
-    )
+    with timezone.override(org.time_zone):
+        return render(
+            request,
+            "training/public/seminar.html",
+            {
+                "consultancy": org,
+                "seminar": seminar,
+                "form": form,
+                "seats_left": seats_left,
+                "registered": request.GET.get("registered", ""),
+                "list_url": reverse("training:public_seminars", args=[org.code]),
+            },
+            status=status,
+        )
 
 
 def _certificate(code: str) -> dict[str, Any] | None:
