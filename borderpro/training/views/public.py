@@ -62,7 +62,10 @@ def public_seminars(request: HttpRequest, consultancy_code: str) -> HttpResponse
 
 
 def _rate_limited(request: HttpRequest, seminar: Seminar) -> bool:
-    address = request.META.get("REMOTE_ADDR", "")
+    from allauth.account.adapter import get_adapter
+
+    # the client's address as sign-in rate limits see it (the trusted proxies stripped)
+    address = get_adapter(request).get_client_ip(request)
     key = f"training:register:{seminar.pk}:{address}"
     count = cache.get(key, 0)
     if count >= RATE_LIMIT:
