@@ -245,7 +245,16 @@ class SeminarMixin(OrgScopedMixin):
     org_kinds = ("consultancy",)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
+        try:
+            super().initial(request, *args, **kwargs)
+        except exceptions.PermissionDenied:
+            from borderpro.organizations.models import Organization
+
+            # a carrier's member has no seminars: not found, whatever the role
+            code = kwargs.get("org_code", "")
+            if not Organization.objects.filter(code=code, kind="consultancy").exists():
+                raise exceptions.NotFound() from None
+            raise
         if not self.organization.is_consultancy:
             raise exceptions.NotFound()
 
