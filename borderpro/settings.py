@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "borderpro.partners",
     "borderpro.policies",
     "borderpro.consulting",
+    "borderpro.training",
 ]
 
 MIDDLEWARE = [

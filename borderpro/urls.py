@@ -32,4 +32,5 @@ urlpatterns = [
     path("", include("borderpro.deadlines.urls")),
     path("", include("borderpro.policies.urls")),
     path("", include("borderpro.consulting.urls")),
+    path("", include("borderpro.training.urls")),
 ]

@@ -25,7 +25,7 @@ PACKAGE = ROOT / "borderpro"
 BASE = {"common", "accounts", "organizations", "api"}
 SHARED = {"catalogue", "evidence"}
 MODULES: dict[str, set[str]] = {
-    "people": set(),
+    "people": {"deadlines"},
     "profiles": set(),
     "deadlines": set(),
     "programs": {"people", "profiles", "deadlines"},

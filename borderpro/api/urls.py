@@ -19,6 +19,7 @@ from borderpro.policies import api as policies_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
 from borderpro.risk import api as risk_api
+from borderpro.training import api as training_api
 
 app_name = "api"
 
@@ -232,6 +233,18 @@ urlpatterns = [
         O + "partners/certifications/<uuid:certification_id>/",
         partners_api.CertificationDetailView.as_view(),
         name="partners-certification",
+    ),
+    path(O + "training/courses/", training_api.CourseListView.as_view(), name="training-courses"),
+    path(
+        O + "training/sessions/", training_api.SessionListView.as_view(), name="training-sessions"
+    ),
+    path(O + "training/records/", training_api.RecordListView.as_view(), name="training-records"),
+    path(O + "training/matrix/", training_api.MatrixView.as_view(), name="training-matrix"),
+    path(O + "seminars/", training_api.SeminarListView.as_view(), name="seminars"),
+    path(
+        O + "seminars/<uuid:seminar_id>/registrations/",
+        training_api.RegistrationListView.as_view(),
+        name="seminar-registrations",
     ),
     path(O + "people/", people_api.EmployeeListView.as_view(), name="people"),
     path(

@@ -11,8 +11,15 @@ from django.utils import translation
 
 
 def send_templated_email(
-    name: str, *, to: list[str], context: dict[str, Any], language: str = "en"
+    name: str,
+    *,
+    to: list[str],
+    context: dict[str, Any],
+    language: str = "en",
+    attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> None:
+    """Send the triplet ``name`` in ``language``; ``attachments`` are (file name, bytes,
+    MIME type), e.g. a calendar invitation."""
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
         subject = render_to_string(f"{name}_subject.txt", context).strip().replace("\n", " ")
@@ -20,4 +27,6 @@ def send_templated_email(
         html = render_to_string(f"{name}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=to)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     message.send()

@@ -32,7 +32,23 @@ class EmployeeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Employee
-        fields = ["id", "full_name", "role", "active", "cards", "updated_at"]
+        fields = [
+            "id",
+            "full_name",
+            "role",
+            "active",
+            "site",
+            "hired_on",
+            "terminated_on",
+            "language",
+            "email",
+            "phone",
+            "licence_number",
+            "licence_expires_on",
+            "conduct_acknowledged_on",
+            "cards",
+            "updated_at",
+        ]
         read_only_fields = ["id", "cards", "updated_at"]
 
 

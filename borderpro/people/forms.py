@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from borderpro.people.models import DriverCard, Employee
+from borderpro.people.models import DriverCard, Employee, IssuedItem, Screening
 
 
 class DateInput(forms.DateInput):
@@ -19,7 +20,33 @@ class DateInput(forms.DateInput):
 class EmployeeForm(forms.ModelForm):
     class Meta:
         model = Employee
-        fields = ["full_name", "role", "active"]
+        fields = [
+            "full_name",
+            "role",
+            "site",
+            "language",
+            "email",
+            "phone",
+            "hired_on",
+            "terminated_on",
+            "licence_number",
+            "licence_expires_on",
+            "conduct_acknowledged_on",
+            "active",
+        ]
+        widgets = {
+            "hired_on": DateInput,
+            "terminated_on": DateInput,
+            "licence_expires_on": DateInput,
+            "conduct_acknowledged_on": DateInput,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].required = False  # English unless said otherwise
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or Employee.Language.EN
 
 
 class CardForm(forms.ModelForm):
@@ -27,3 +54,21 @@ class CardForm(forms.ModelForm):
         model = DriverCard
         fields = ["kind", "number", "issued_on", "expires_on"]
         widgets = {"issued_on": DateInput, "expires_on": DateInput}
+
+
+class ScreeningForm(forms.ModelForm):
+    class Meta:
+        model = Screening
+        fields = ["kind", "checked_on", "outcome", "recheck_months", "note"]
+        widgets = {"checked_on": DateInput}
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = IssuedItem
+        fields = ["kind", "label", "issued_on"]
+        widgets = {"issued_on": DateInput}
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))

@@ -39,3 +39,25 @@ def sample_employee_id(organization: Any) -> Employee:
 
 def sample_card_id(organization: Any) -> DriverCard:
     return card_for(employee_for(organization, "Card Holder"))
+
+
+def sample_item_id(organization: Any) -> Any:
+    from borderpro.people.models import IssuedItem
+
+    item: IssuedItem = services.item_issue(
+        actor=None,
+        organization=organization,
+        employee=employee_for(organization, "Badge Holder"),
+        kind="badge",
+        label="B-1",
+        issued_on=date(2025, 1, 1),
+    )
+    return item
+
+
+def sample_import_id(organization: Any) -> Any:
+    from borderpro.people.imports import import_upload
+
+    return import_upload(
+        actor=None, organization=organization, name="staff.csv", data=b"Name,Role\nAnn,driver\n"
+    )

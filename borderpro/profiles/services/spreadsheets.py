@@ -3,9 +3,7 @@ parse → preview with per-row errors → apply only what the user confirmed."""
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +23,7 @@ from borderpro.common.documents import (
     write_csv,
     write_xlsx,
 )
+from borderpro.common.tables import read_table
 from borderpro.organizations.activity import activity_record
 from borderpro.profiles.models import Response, Status
 from borderpro.profiles.services.profile import StaleEdit
@@ -90,119 +89,14 @@ def register_header(cells: list[str]) -> list[str]:
 # --- Import ---------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    return text[1:] if text.startswith("'") else text
-
-
 MAX_COLUMNS = 40  # the register has 11; more is not a gap register
-MAX_EXPANDED_BYTES = 50 * 1024 * 1024  # an XLSX is a ZIP: refuse one that inflates beyond this
-
-
-def _too_many_rows() -> ValidationError:
-    return ValidationError(
-        {
-            "file": _(
-                "At most %(max)s rows can be imported at once: split the file and import each part."
-            )
-            % {"max": MAX_ROWS}
-        }
-    )
-
-
-def _count_rows_up_to(stream: Any, limit: int) -> int:
-    """The number of ``<row>`` elements in a worksheet part, counting no further than ``limit``
-    (with the XML parser openpyxl itself uses for the same part; no entity is resolved)."""
-    from openpyxl.xml.functions import iterparse
-
-    rows = 0
-    for _event, element in iterparse(stream, events=("start",)):
-        if element.tag.endswith("}row"):
-            rows += 1
-            if rows >= limit:
-                break
-    return rows
-
-
-def _xlsx_table(data: bytes) -> list[list[str]]:
-    """The first sheet's rows, refusing a workbook past the limit before reading it.
-
-    openpyxl looks for a sheet's declared dimension by parsing the whole sheet when the
-    dimension is missing (as in files written by streaming writers), so the rows of every
-    worksheet are counted first, with a parser that stops one row past the limit: a
-    100,000-row file is refused in a fraction of a second. Then the sheet is read as a
-    stream that also stops at the limit (a sheet can hide rows from a simple count)."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_EXPANDED_BYTES:
-            raise ValidationError(
-                {"file": _("This workbook expands to more than 50 MB: it is not a gap register.")}
-            )
-        for part in archive.namelist():
-            if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-                with archive.open(part) as stream:
-                    if _count_rows_up_to(stream, MAX_ROWS + 2) > MAX_ROWS + 1:
-                        raise _too_many_rows()
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        sheet = book.active
-        if sheet is None:
-            return []
-        table = []
-        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            table.append([_cell(v) for v in row])
-            if len(table) - 1 > MAX_ROWS:
-                raise _too_many_rows()
-        return table
-    finally:
-        book.close()
-
-
-def _csv_table(data: bytes) -> list[list[str]]:
-    table = []
-    for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
-        table.append([_cell(v) for v in row[:MAX_COLUMNS]])
-        if len(table) - 1 > MAX_ROWS:
-            raise _too_many_rows()
-    return table
 
 
 def parse_upload(name: str, data: bytes) -> list[dict[str, str]]:
     """The rows of an XLSX or CSV file as dicts keyed by the header. Raises ValidationError
-    naming the file for anything that is not a readable gap register within the limits."""
-    import zipfile
-
-    lower = name.lower()
-    try:
-        if lower.endswith(".xlsx"):
-            table = _xlsx_table(data)
-        elif lower.endswith(".csv"):
-            table = _csv_table(data)
-        else:
-            raise ValidationError(
-                {"file": _("%(name)s is not an XLSX or CSV file.") % {"name": name}}
-            )
-    except ValidationError:
-        raise
-    except zipfile.BadZipFile as exc:
-        raise ValidationError(
-            {"file": _("%(name)s is not a valid Excel workbook (.xlsx).") % {"name": name}}
-        ) from exc
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise ValidationError(
-            {"file": _("%(name)s could not be read: %(reason)s") % {"name": name, "reason": exc}}
-        ) from exc
-    if not table:
-        raise ValidationError({"file": _("%(name)s is empty.") % {"name": name}})
+    naming the file for anything that is not a readable gap register within the limits
+    (the limits and the streaming row count are ``common/tables.py``'s)."""
+    table = read_table(name, data, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     header = register_header(table[0])
     if "ref" not in header:
         raise ValidationError(
