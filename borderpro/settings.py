@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "borderpro.risk",
     "borderpro.deadlines",
     "borderpro.partners",
+    "borderpro.reviews",
 ]
 
 MIDDLEWARE = [

@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("borderpro.partners.urls")),
     path("", include("borderpro.programs.urls")),
     path("", include("borderpro.deadlines.urls")),
+    path("", include("borderpro.reviews.urls")),
 ]

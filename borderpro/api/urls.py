@@ -16,6 +16,7 @@ from borderpro.partners import api as partners_api
 from borderpro.people import api as people_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
+from borderpro.reviews import api as reviews_api
 from borderpro.risk import api as risk_api
 
 app_name = "api"
@@ -233,5 +234,26 @@ urlpatterns = [
         O + "risk/actions/<uuid:action_id>/",
         risk_api.ActionDetailView.as_view(),
         name="risk-action",
+    ),
+    path(O + "reviews/", reviews_api.ReviewListView.as_view(), name="reviews-list"),
+    path(
+        O + "reviews/actions/",
+        reviews_api.ActionListView.as_view(),
+        name="reviews-actions",
+    ),
+    path(
+        O + "reviews/actions/<uuid:corrective_action_id>/",
+        reviews_api.ActionDetailView.as_view(),
+        name="reviews-action",
+    ),
+    path(
+        O + "reviews/<uuid:review_id>/",
+        reviews_api.ReviewDetailView.as_view(),
+        name="reviews-review",
+    ),
+    path(
+        O + "reviews/<uuid:review_id>/findings/",
+        reviews_api.FindingListView.as_view(),
+        name="reviews-findings",
     ),
 ]
