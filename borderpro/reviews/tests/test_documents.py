@@ -84,7 +84,7 @@ def test_the_binder_indexes_every_file_with_its_hash(carrier_a: Any, alice: Any)
             assert indexed[name]["sha256"] in compact, name
     parts = {row["path"].split("/")[0][3:] for row in snapshot.index if "/" in row["path"]}
     assert {"operations", "evidence", "review"} <= parts
-    inspection_row = next(r for r in snapshot.index if r["path"].endswith("inspection-log.xlsx"))
+    inspection_row = next(r for r in snapshot.index if r["path"].endswith("inspection-log.csv"))
     assert inspection_row["chain_intact"] is True
     assert snapshot.chains_intact is True
 
@@ -104,7 +104,7 @@ def test_the_binder_says_when_a_chain_is_broken(carrier_a: Any) -> None:
         end=date(2026, 11, 30),
         language="fr",
     )
-    row = next(r for r in snapshot.index if r["path"].endswith("inspection-log.xlsx"))
+    row = next(r for r in snapshot.index if r["path"].endswith("inspection-log.csv"))
     assert row["chain_intact"] is False
     assert snapshot.chains_intact is False
     with snapshot.bundle.open("rb") as handle:
