@@ -238,12 +238,12 @@ urlpatterns = [
     path(O + "reviews/", reviews_api.ReviewListView.as_view(), name="reviews-list"),
     path(
         O + "reviews/actions/",
-        reviews_api.ActionListView.as_view(),
+        reviews_api.CorrectiveActionListView.as_view(),
         name="reviews-actions",
     ),
     path(
         O + "reviews/actions/<uuid:corrective_action_id>/",
-        reviews_api.ActionDetailView.as_view(),
+        reviews_api.CorrectiveActionDetailView.as_view(),
         name="reviews-action",
     ),
     path(

@@ -51,7 +51,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         return obj.framework.code if obj.framework is not None else None
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class CorrectiveActionSerializer(serializers.ModelSerializer):
     owner = serializers.SerializerMethodField()
     verified_by = serializers.SerializerMethodField()
     finding = serializers.UUIDField(source="finding_id", read_only=True)
@@ -80,10 +80,10 @@ class ActionSerializer(serializers.ModelSerializer):
         return obj.verified_by.email if obj.verified_by else None
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class ReviewFindingSerializer(serializers.ModelSerializer):
     code = serializers.CharField(read_only=True)
     requirement = serializers.SerializerMethodField()
-    actions = ActionSerializer(many=True, read_only=True)
+    actions = CorrectiveActionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Finding
@@ -103,7 +103,7 @@ class FindingSerializer(serializers.ModelSerializer):
         return obj.requirement.ref if obj.requirement is not None else None
 
 
-class ActionUpdateSerializer(serializers.Serializer):
+class CorrectiveActionUpdateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=[c for c in CorrectiveAction.Status.values if c != "verified"], required=False
     )
@@ -138,7 +138,7 @@ class FindingListView(OrgScopedMixin, generics.ListAPIView):
     """The findings of one review with their corrective actions."""
 
     permissions = {"GET": "reviews.view"}
-    serializer_class = FindingSerializer
+    serializer_class = ReviewFindingSerializer
 
     def get_queryset(self):
         review = get_object_or_404(
@@ -147,11 +147,11 @@ class FindingListView(OrgScopedMixin, generics.ListAPIView):
         return selectors.findings(review)
 
 
-class ActionListView(OrgScopedMixin, generics.ListAPIView):
+class CorrectiveActionListView(OrgScopedMixin, generics.ListAPIView):
     """Corrective actions of every review; ``status=open`` for those not closed yet."""
 
     permissions = {"GET": "reviews.view"}
-    serializer_class = ActionSerializer
+    serializer_class = CorrectiveActionSerializer
 
     @extend_schema(parameters=[OpenApiParameter("status", str, enum=["open", "all"])])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -167,7 +167,7 @@ class ActionListView(OrgScopedMixin, generics.ListAPIView):
         )
 
 
-class ActionDetailView(OrgScopedMixin, APIView):
+class CorrectiveActionDetailView(OrgScopedMixin, APIView):
     """One corrective action; PATCH moves it along, ``{"verify": true}`` verifies it (by
     someone other than its owner)."""
 
@@ -180,14 +180,16 @@ class ActionDetailView(OrgScopedMixin, APIView):
             pk=self.kwargs["corrective_action_id"],
         )
 
-    @extend_schema(responses={200: ActionSerializer})
+    @extend_schema(responses={200: CorrectiveActionSerializer})
     def get(self, request: Request, org_code: str, corrective_action_id: Any) -> Response:
-        return Response(ActionSerializer(self._action()).data)
+        return Response(CorrectiveActionSerializer(self._action()).data)
 
-    @extend_schema(request=ActionUpdateSerializer, responses={200: ActionSerializer})
+    @extend_schema(
+        request=CorrectiveActionUpdateSerializer, responses={200: CorrectiveActionSerializer}
+    )
     def patch(self, request: Request, org_code: str, corrective_action_id: Any) -> Response:
         action = self._action()
-        data = ActionUpdateSerializer(data=request.data)
+        data = CorrectiveActionUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         try:
@@ -208,4 +210,4 @@ class ActionDetailView(OrgScopedMixin, APIView):
         except ValidationError as exc:
             detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
             raise exceptions.ValidationError(detail) from None
-        return Response(ActionSerializer(action).data)
+        return Response(CorrectiveActionSerializer(action).data)
