@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "borderpro.policies",
     "borderpro.consulting",
     "borderpro.training",
+    "borderpro.reviews",
 ]
 
 MIDDLEWARE = [

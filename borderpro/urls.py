@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("borderpro.policies.urls")),
     path("", include("borderpro.consulting.urls")),
     path("", include("borderpro.training.urls")),
+    path("", include("borderpro.reviews.urls")),
 ]

@@ -34,7 +34,7 @@ MODULES: dict[str, set[str]] = {
     # the modules still to come: each gets the modules it builds on when it lands
     "risk": {"profiles", "operations", "deadlines", "partners"},
     "policies": {"deadlines", "people", "profiles"},
-    "reviews": {"deadlines"},
+    "reviews": {"deadlines", "profiles"},  # readiness and responses of the security profile
     "training": {"people", "deadlines"},
     "partners": {"deadlines", "profiles", "operations"},
     "consulting": {"programs", "profiles", "deadlines"},

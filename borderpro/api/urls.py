@@ -18,6 +18,7 @@ from borderpro.people import api as people_api
 from borderpro.policies import api as policies_api
 from borderpro.profiles import api as profiles_api
 from borderpro.programs import api as programs_api
+from borderpro.reviews import api as reviews_api
 from borderpro.risk import api as risk_api
 from borderpro.training import api as training_api
 
@@ -362,5 +363,26 @@ urlpatterns = [
         O + "engagements/",
         consulting_api.ClientEngagementListView.as_view(),
         name="client-engagements",
+    ),
+    path(O + "reviews/", reviews_api.ReviewListView.as_view(), name="reviews-list"),
+    path(
+        O + "reviews/actions/",
+        reviews_api.CorrectiveActionListView.as_view(),
+        name="reviews-actions",
+    ),
+    path(
+        O + "reviews/actions/<uuid:corrective_action_id>/",
+        reviews_api.CorrectiveActionDetailView.as_view(),
+        name="reviews-action",
+    ),
+    path(
+        O + "reviews/<uuid:review_id>/",
+        reviews_api.ReviewDetailView.as_view(),
+        name="reviews-review",
+    ),
+    path(
+        O + "reviews/<uuid:review_id>/findings/",
+        reviews_api.FindingListView.as_view(),
+        name="reviews-findings",
     ),
 ]

@@ -32,3 +32,6 @@ class EvidenceConfig(AppConfig):
         )
         register_client_column("evidence.files", label=_("Evidence files"), values=evidence_counts)
         register_seeder("evidence", "borderpro.evidence.demo.seed", after=("organizations",))
+        from borderpro.evidence import records
+
+        records.register()

@@ -44,3 +44,6 @@ class OperationsConfig(AppConfig):
         register_landing("field_staff", url_name="operations:field")
         register_seeder("operations", "borderpro.operations.demo.seed", after=("organizations",))
         deadlines.register()
+        from borderpro.operations import records
+
+        records.register()

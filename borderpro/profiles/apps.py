@@ -41,3 +41,6 @@ class ProfilesConfig(AppConfig):
         register_answer_source(
             "profile", refs=answered_refs, title=ANSWERS_TITLE, help=ANSWERS_HELP
         )
+        from borderpro.profiles import records
+
+        records.register()

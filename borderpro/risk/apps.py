@@ -34,3 +34,6 @@ class RiskConfig(AppConfig):
             after=("organizations", "profiles", "operations", "evidence"),
         )
         deadlines.register()
+        from borderpro.risk import records
+
+        records.register()
