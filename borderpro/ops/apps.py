@@ -13,6 +13,15 @@ class OpsConfig(AppConfig):
     def ready(self) -> None:
         from django.tasks.signals import task_finished
 
+        from borderpro.common.nav import register_nav_item
         from borderpro.ops.heartbeat import worker_finished
 
         task_finished.connect(worker_finished, dispatch_uid="ops.worker_heartbeat")
+        register_nav_item(
+            "ops.export",
+            url="ops:export",
+            label=_("Export data"),
+            icon="download",
+            permission="ops.export",
+            order=935,
+        )

@@ -77,13 +77,11 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _INCOMING_ID.match(incoming) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
-        id_token = request_id_var.set(request_id)
-        org_token = org_code_var.set("")
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id_var.reset(id_token)
-            org_code_var.reset(org_token)
+        # set, not reset afterwards: Django logs the response ("Not Found: ...") after the
+        # middleware returns; the next request of this thread sets both again
+        request_id_var.set(request_id)
+        org_code_var.set("")
+        response = self.get_response(request)
         response.headers["X-Request-ID"] = request_id
         return response
 
