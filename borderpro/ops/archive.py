@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import tarfile
 import tempfile
@@ -81,7 +82,12 @@ class ArchiveWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.partial = path.with_name(path.name + ".partial")
-        self.tar = tarfile.open(self.partial, "w:gz")  # noqa: SIM115 (closed in finish)
+        # only the owner reads it: the archive holds every record and file
+        handle = os.fdopen(
+            os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb"
+        )
+        self.tar = tarfile.open(fileobj=handle, mode="w:gz")  # noqa: SIM115 (closed in finish)
+        self.handle = handle
         self.members: dict[str, dict[str, Any]] = {}
 
     def add_stream(self, name: str, handle: IO[bytes], size: int) -> None:
@@ -109,11 +115,13 @@ class ArchiveWriter:
         manifest = {**manifest, "members": self.members}
         self.add_bytes(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
         self.tar.close()
+        self.handle.close()
         self.partial.replace(self.path)
         return self.path
 
     def abandon(self) -> None:
         self.tar.close()
+        self.handle.close()
         self.partial.unlink(missing_ok=True)
 
 

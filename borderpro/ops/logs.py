@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 request_id_var: ContextVar[str] = ContextVar("request_id", default="")
 org_code_var: ContextVar[str] = ContextVar("org_code", default="")
 
+_ORG_PATH = re.compile(r"^/(?:api/v1/)?o/([A-Za-z0-9_-]{1,64})/")
 _INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _SECRET_WORDS = r"(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|session(?:id)?|csrf(?:token|middlewaretoken)?|cookie|authorization|key)"
@@ -80,14 +81,8 @@ class RequestIdMiddleware:
         # set, not reset afterwards: Django logs the response ("Not Found: ...") after the
         # middleware returns; the next request of this thread sets both again
         request_id_var.set(request_id)
-        org_code_var.set("")
+        org = _ORG_PATH.match(request.path)
+        org_code_var.set(org.group(1) if org else "")
         response = self.get_response(request)
         response.headers["X-Request-ID"] = request_id
         return response
-
-    def process_view(
-        self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]
-    ) -> None:
-        code = kwargs.get("org_code")
-        if isinstance(code, str) and len(code) <= 64:
-            org_code_var.set(code)

@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from borderpro.common.http import OrgRequest
 from borderpro.common.jobs import job_start
 from borderpro.common.models import Job
-from borderpro.common.http import OrgRequest
 from borderpro.organizations.tenancy import org_view
 
 KIND = "ops.export_data"

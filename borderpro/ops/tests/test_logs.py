@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 
-from borderpro.ops.logs import JsonFormatter, redact
+from borderpro.ops.logs import JsonFormatter, org_code_var, redact, request_id_var
 
 
 @pytest.fixture
 def log_lines() -> Iterator[io.StringIO]:
+    request_id_var.set("")  # no request of an earlier test in this thread
+    org_code_var.set("")
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
