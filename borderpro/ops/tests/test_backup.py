@@ -109,7 +109,7 @@ def test_restore_command_says_why_it_refuses(tmp_path: Path) -> None:
     from django.core.management.base import CommandError
 
     missing = tmp_path / "nothing.tar.gz"
-    with pytest.raises(CommandError, match="restore refused: .*no such file"):
+    with pytest.raises(CommandError, match=r"restore refused: .*no such file"):
         call_command("restore", str(missing))
 
 

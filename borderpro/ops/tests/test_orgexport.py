@@ -178,7 +178,7 @@ def test_an_edit_that_fixes_the_manifest_is_caught_by_the_chains_and_nothing_is_
         path.write_text(path.read_text().replace("Bob Singh", "Someone Else"))
 
     forged = rewrite(exported, rewrite_history, fix_manifest=True)
-    with pytest.raises(ArchiveRefused, match="hash chain does not verify.*altered"):
+    with pytest.raises(ArchiveRefused, match=r"hash chain does not verify.*altered"):
         import_organization(forged)
     _nothing_imported(carrier_a.code)
 
@@ -212,7 +212,7 @@ def test_a_missing_catalogue_and_a_taken_person_id_are_refused(
         apps.get_model("catalogue.Framework")._base_manager.filter(code="PIP").update(
             edition="2099"
         )
-    with pytest.raises(ArchiveRefused, match="lacks requirement .*load the same catalogue"):
+    with pytest.raises(ArchiveRefused, match=r"lacks requirement .*load the same catalogue"):
         import_organization(exported)
     with scopes_disabled():
         apps.get_model("catalogue.Framework")._base_manager.filter(code="PIP").update(
