@@ -95,7 +95,7 @@ class ArchiveWriter:
         info.size = size
         info.mode = 0o600
         hashing = _Hashing(handle)
-        self.tar.addfile(info, hashing)  # type: ignore[arg-type]
+        self.tar.addfile(info, hashing)
         if hashing.size != size:
             raise OSError(f"{name}: {hashing.size} bytes read, {size} expected")
         self.members[name] = {"sha256": hashing.sha256.hexdigest(), "size": size}

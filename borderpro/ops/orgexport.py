@@ -99,12 +99,16 @@ class ExportClassificationError(LookupError):
     pass
 
 
+def _label(model: Any) -> str:
+    return str(model._meta.label) if model is not None else ""
+
+
 def _has_organization_key(model: type[models.Model]) -> bool:
     try:
         f = model._meta.get_field("organization")
     except Exception:
         return False
-    return bool(f.is_relation and f.related_model._meta.label == "organizations.Organization")
+    return bool(f.is_relation and _label(f.related_model) == "organizations.Organization")
 
 
 def exported_models() -> list[tuple[type[models.Model], str]]:
@@ -144,7 +148,7 @@ def _reference_fields(model: type[models.Model]) -> list[models.Field]:
     return [
         f
         for f in model._meta.concrete_fields
-        if f.is_relation and f.related_model._meta.label in REFERENCE_KEYS
+        if f.is_relation and _label(f.related_model) in REFERENCE_KEYS
     ]
 
 
@@ -354,11 +358,11 @@ def _find_reference(model: type[models.Model], key: list[Any]) -> Any:
     filters: dict[str, Any] = {}
     for name, value in zip(REFERENCE_KEYS[model._meta.label], key, strict=True):
         f = model._meta.get_field(name)
-        if f.is_relation:
+        if f.is_relation and f.related_model is not None:
             target = _find_reference(f.related_model, value)
             if target is None:
                 return None
-            filters[f.attname] = target
+            filters[getattr(f, "attname", name)] = target
         else:
             filters[name] = value
     if "owner" in {f.name for f in model._meta.concrete_fields}:
@@ -443,7 +447,7 @@ def _load_rows(
                 raise ArchiveRefused(f"data/{label}.json holds rows of another model")
             for f in refs:
                 old = getattr(obj, f.attname)
-                new = mapping.get(f.related_model._meta.label, {}).get(str(old))
+                new = mapping.get(_label(f.related_model), {}).get(str(old))
                 if new is not None:
                     setattr(obj, f.attname, new)
             if drop_pk:
