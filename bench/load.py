@@ -46,12 +46,14 @@ def _setup() -> dict[str, Any]:
     from borderpro.profiles.tests.factories import catalogue, response_for
 
     ensure_checklists()
-    consultancy = OrganizationFactory(kind="consultancy", business_type="", name="Load Consult")
-    carrier = OrganizationFactory(name="Load Carrier")
-    consultant = MembershipFactory(organization=consultancy, role="consultant").user
+    consultancy: Any = OrganizationFactory(
+        kind="consultancy", business_type="", name="Load Consult"
+    )
+    carrier: Any = OrganizationFactory(name="Load Carrier")
+    consultant: Any = MembershipFactory(organization=consultancy, role="consultant").user
     link_client(consultancy, carrier, assign=[consultant])
-    admin = MembershipFactory(organization=carrier, role="admin").user
-    driver = MembershipFactory(organization=carrier, role="field_staff").user
+    admin: Any = MembershipFactory(organization=carrier, role="admin").user
+    driver: Any = MembershipFactory(organization=carrier, role="field_staff").user
     framework = catalogue("LOADPIP", n=USERS)
     responses = [
         str(response_for(carrier, requirement, narrative="Initial").pk)
