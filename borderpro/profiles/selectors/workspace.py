@@ -2,6 +2,13 @@
 
 Everything a framework page needs comes from a fixed number of queries, whatever the number
 of requirements: requirements, responses, mappings, evidence links, category assignments.
+
+Catalogue content (a framework's requirements, categories and mappings) changes only when a
+catalogue file is loaded, which stamps the framework's ``loaded_at``. Each process keeps what
+it read of a framework keyed by the catalogue's version (the newest ``loaded_at`` and the
+number of frameworks: one small aggregate query), so the hot paths (saving a response, the
+workspace, readiness) read only the organization's own rows. The cached instances are shared:
+treat them as read-only.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from borderpro.catalogue.models import Category, Framework, Mapping, Requirement
@@ -84,20 +93,65 @@ def is_applicable(requirement: Requirement, organization: Any, modes: list[str])
     return not (wanted and modes and not set(wanted) & set(modes))
 
 
+_CATALOGUE: dict[tuple[Any, ...], Any] = {}
+_CATALOGUE_LIMIT = 256
+
+
+def _catalogue_version() -> tuple[Any, int]:
+    figures = Framework.objects.aggregate(newest=Max("loaded_at"), frameworks=Count("id"))
+    return figures["newest"], figures["frameworks"]
+
+
+def _catalogue_cached(key: tuple[Any, ...], version: tuple[Any, int], read: Any) -> Any:
+    entry = _CATALOGUE.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    if len(_CATALOGUE) >= _CATALOGUE_LIMIT:
+        _CATALOGUE.clear()
+    value = read()
+    _CATALOGUE[key] = (version, value)
+    return value
+
+
+def catalogue_forget(**_kwargs: Any) -> None:
+    """A catalogue row was written in this process (a load, a test factory): read it again."""
+    _CATALOGUE.clear()
+
+
+for _model in (Framework, Category, Requirement, Mapping):
+    post_save.connect(catalogue_forget, sender=_model, dispatch_uid=f"ws-forget-{_model.__name__}")
+    post_delete.connect(
+        catalogue_forget, sender=_model, dispatch_uid=f"ws-forget-del-{_model.__name__}"
+    )
+
+
+def _framework_requirements(framework: Framework, version: tuple[Any, int]) -> list[Requirement]:
+    """Every requirement of the framework in order, its category attached (cached, read-only)."""
+
+    def read() -> list[Requirement]:
+        categories = {
+            c.pk: c
+            for c in Category.objects.filter(framework=framework).defer(
+                "description_en", "description_fr"
+            )
+        }
+        qs = Requirement.objects.filter(framework=framework).order_by("position")
+        requirements = list(qs.defer(*HEAVY_TEXT))
+        for r in requirements:
+            r.category = categories[r.category_id]
+        return requirements
+
+    return _catalogue_cached(("requirements", framework.pk), version, read)
+
+
 def applicable_requirements(
-    organization: Any, framework: Framework, modes: list[str]
+    organization: Any,
+    framework: Framework,
+    modes: list[str],
+    version: tuple[Any, int] | None = None,
 ) -> list[Requirement]:
-    categories = {
-        c.pk: c
-        for c in Category.objects.filter(framework=framework).defer(
-            "description_en", "description_fr"
-        )
-    }
-    qs = Requirement.objects.filter(framework=framework).order_by("position").defer(*HEAVY_TEXT)
-    requirements = [r for r in qs if is_applicable(r, organization, modes)]
-    for r in requirements:
-        r.category = categories[r.category_id]
-    return requirements
+    requirements = _framework_requirements(framework, version or _catalogue_version())
+    return [r for r in requirements if is_applicable(r, organization, modes)]
 
 
 @dataclass
@@ -202,21 +256,36 @@ class MappedRequirement:
     framework_id: Any
 
 
+_MAPPING_SIDE = ("id", "ref", "title_en", "title_fr", "framework_id", "retired_at")
+
+
+def _framework_mappings(framework: Framework, version: tuple[Any, int]) -> list[tuple[Any, ...]]:
+    """Every mapping touching one of the framework's requirements: (relation, from side, to
+    side), each side as ``_MAPPING_SIDE`` (cached, read-only)."""
+
+    def read() -> list[tuple[Any, ...]]:
+        links = Mapping.objects.filter(
+            from_requirement__framework=framework
+        ) | Mapping.objects.filter(to_requirement__framework=framework)
+        columns = [
+            "relation",
+            *(f"from_requirement__{f}" for f in _MAPPING_SIDE),
+            *(f"to_requirement__{f}" for f in _MAPPING_SIDE),
+        ]
+        return list(links.values_list(*columns))
+
+    return _catalogue_cached(("mappings", framework.pk), version, read)
+
+
 def _mapped(
-    requirement_ids: set[Any], pursued_ids: set[Any]
+    framework: Framework,
+    requirement_ids: set[Any],
+    pursued_ids: set[Any],
+    version: tuple[Any, int],
 ) -> dict[Any, list[tuple[MappedRequirement, str]]]:
     """Requirement id → [(mapped requirement of another pursued framework, relation)], both ways."""
     out: dict[Any, list[tuple[MappedRequirement, str]]] = defaultdict(list)
-    links = Mapping.objects.filter(
-        from_requirement_id__in=requirement_ids
-    ) | Mapping.objects.filter(to_requirement_id__in=requirement_ids)
-    side = ("id", "ref", "title_en", "title_fr", "framework_id", "retired_at")
-    columns = [
-        "relation",
-        *(f"from_requirement__{f}" for f in side),
-        *(f"to_requirement__{f}" for f in side),
-    ]
-    for row in links.values_list(*columns):
+    for row in _framework_mappings(framework, version):
         relation, a, b = row[0], row[1:7], row[7:13]
         for mine, other in ((a, b), (b, a)):
             if mine[0] in requirement_ids and other[4] in pursued_ids and other[5] is None:
@@ -239,14 +308,15 @@ def workspace_build(
         from borderpro.profiles.services.divisions import security_profile_main
 
         security_profile = security_profile_main(organization)
+    version = _catalogue_version()
     requirements = (
         requirements
         if requirements is not None
-        else applicable_requirements(organization, framework, modes)
+        else applicable_requirements(organization, framework, modes, version)
     )
     req_ids = {r.pk for r in requirements}
     pursued_ids = {f.pk for f in pursued} - {framework.pk}
-    mapped = _mapped(req_ids, pursued_ids)
+    mapped = _mapped(framework, req_ids, pursued_ids, version)
     other_ids = {other.pk for pairs in mapped.values() for other, _rel in pairs}
     responses = {
         r.requirement_id: r

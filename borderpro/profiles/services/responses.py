@@ -123,7 +123,20 @@ def response_update(
         )
     if content_changed and current.review_state == ReviewState.ACCEPTED:
         current.review_state = ReviewState.DRAFT
-    current.full_clean()
+    # The relations were checked above (the row is locked, the owner works here) and the table's
+    # constraints hold at save: validate the fields without a query per relation and constraint.
+    current.full_clean(
+        exclude=[
+            "organization",
+            "security_profile",
+            "requirement",
+            "owner",
+            "same_as",
+            "updated_by",
+        ],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     current.version = expected_version + 1
     current.updated_by = actor
     current.save()
@@ -314,39 +327,53 @@ def frameworks_select(*, actor: Any, organization: Any, frameworks: list[Framewo
 
 def readiness_record_shared(*, organization: Any, response: Response) -> None:
     """Today's readiness of the response's profile, and of every profile sharing its answer."""
+    from borderpro.profiles.selectors.workspace import frameworks_pursued
+
     framework_id = response.requirement.framework_id
+    pursued = frameworks_pursued(organization)
+    if framework_id not in {f.pk for f in pursued}:
+        return
     profile_ids = {response.security_profile_id}
     profile_ids.update(
         Response.objects.filter(organization=organization, same_as=response).values_list(
             "security_profile_id", flat=True
         )
     )
+    modes = profile_for(organization).modes or ["highway"]
     for profile in SecurityProfile.objects.filter(organization=organization, pk__in=profile_ids):
         readiness_record(
-            organization=organization, framework_id=framework_id, security_profile=profile
+            organization=organization,
+            framework_id=framework_id,
+            security_profile=profile,
+            pursued=pursued,
+            modes=modes,
         )
 
 
 def readiness_record(
-    *, organization: Any, framework_id: Any, security_profile: SecurityProfile | None = None
+    *,
+    organization: Any,
+    framework_id: Any,
+    security_profile: SecurityProfile | None = None,
+    pursued: list[Framework] | None = None,
+    modes: list[str] | None = None,
 ) -> ReadinessPoint | None:
     """Store today's readiness of a security profile (default: the main one) for the framework
-    (one point per day, updated in place)."""
+    (one point per day, updated in place). ``pursued`` and ``modes`` spare the reads when the
+    caller has them."""
     from borderpro.profiles.selectors.workspace import frameworks_pursued, workspace_build
 
     security_profile = security_profile or security_profile_main(organization)
-    framework = Framework.objects.filter(pk=framework_id).first()
+    pursued = pursued if pursued is not None else frameworks_pursued(organization)
+    framework = next((f for f in pursued if f.pk == framework_id), None)
     if framework is None:
-        return None
-    pursued = frameworks_pursued(organization)
-    if framework.pk not in {f.pk for f in pursued}:
         return None
     today = organization.local_today()
     ws = workspace_build(
         organization,
         framework,
         today=today,
-        modes=profile_for(organization).modes or ["highway"],
+        modes=modes if modes is not None else (profile_for(organization).modes or ["highway"]),
         pursued=pursued,
         security_profile=security_profile,
     )
