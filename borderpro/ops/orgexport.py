@@ -193,8 +193,11 @@ def export_organization(
     writer = ArchiveWriter(path)
     summary = ExportSummary(path=path)
     try:
+        # one consistent view of every table (PostgreSQL), unless already inside a
+        # transaction, whose isolation can no longer change
+        fresh = not connection.in_atomic_block
         with scopes_disabled(), transaction.atomic():
-            if connection.vendor == "postgresql":  # one consistent view of every table
+            if connection.vendor == "postgresql" and fresh:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             _write_export(organization, writer, summary, progress)
