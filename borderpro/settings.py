@@ -86,9 +86,11 @@ INSTALLED_APPS = [
     "borderpro.consulting",
     "borderpro.training",
     "borderpro.reviews",
+    "borderpro.ops",
 ]
 
 MIDDLEWARE = [
+    "borderpro.ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -387,10 +389,19 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# JSON lines (time, level, logger, message, request id, organization; secrets and e-mail
+# addresses removed) unless LOG_FORMAT=text (borderpro/ops/logs.py)
+LOG_FORMAT = env_choice("LOG_FORMAT", ("json", "text"), "json")
+# /readyz answers 503 when a background task has waited longer than this (seconds)
+READYZ_MAX_QUEUE_AGE = env_int("READYZ_MAX_QUEUE_AGE", 300, minimum=10)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "borderpro.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

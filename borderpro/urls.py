@@ -1,21 +1,13 @@
 from django.contrib import admin
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
+from borderpro.ops import health
 from borderpro.organizations import views as org_views
-
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
-
 
 urlpatterns = [
     path("", org_views.home, name="home"),
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("borderpro.api.urls")),
@@ -34,4 +26,5 @@ urlpatterns = [
     path("", include("borderpro.consulting.urls")),
     path("", include("borderpro.training.urls")),
     path("", include("borderpro.reviews.urls")),
+    path("", include("borderpro.ops.urls")),
 ]

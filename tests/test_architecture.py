@@ -22,7 +22,7 @@ PACKAGE = ROOT / "borderpro"
 
 # The layers, lowest first. An app may import its own layer's apps (base and shared) or any
 # lower layer; a module may import the base, shared data and the modules listed for it.
-BASE = {"common", "accounts", "organizations", "api"}
+BASE = {"common", "accounts", "organizations", "api", "ops"}
 SHARED = {"catalogue", "evidence"}
 MODULES: dict[str, set[str]] = {
     "people": {"deadlines"},
