@@ -386,6 +386,15 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "IncidentKindEnum": "borderpro.operations.models.Incident.Kind",
+        # value sets several modules use: one name each in the schema
+        "LanguageEnum": "borderpro.settings.LANGUAGES",
+        "LanguageCodeEnum": [("en", "en"), ("fr", "fr")],
+        "DocumentLanguageEnum": [("en", "English"), ("fr", "Français")],
+        "PartnerKindEnum": "borderpro.partners.models.Partner.Kind",
+        "ScreeningOutcomeEnum": "borderpro.partners.models.Partner.Outcome",
+        "RequestKindEnum": "borderpro.consulting.models.ProspectRequest.Kind",
+        "RequestStatusEnum": "borderpro.consulting.models.ProspectRequest.Status",
+        "PolicyDocumentStatusEnum": "borderpro.policies.models.Document.Status",
     },
 }
 

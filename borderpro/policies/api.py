@@ -107,6 +107,9 @@ class AcknowledgementSerializer(serializers.ModelSerializer):
         fields = ["employee", "version", "acknowledged_on"]
 
 
+ACKNOWLEDGEMENT_LIST = envelope_of("PolicyAcknowledgementList", AcknowledgementSerializer)
+
+
 class AcknowledgeSerializer(serializers.Serializer):
     employees = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=500)
     acknowledged_on = serializers.DateField()
@@ -259,7 +262,7 @@ class AcknowledgementListView(PoliciesMixin, APIView):
 
     permissions = {"GET": "policies.view", "POST": "policies.edit"}
 
-    @extend_schema(responses=envelope_of("PolicyAcknowledgementList", AcknowledgementSerializer))
+    @extend_schema(responses=ACKNOWLEDGEMENT_LIST)
     def get(self, request: Request, org_code: str, document_id: Any) -> Response:
         doc = self.document(document_id)
         return Response(
@@ -268,7 +271,7 @@ class AcknowledgementListView(PoliciesMixin, APIView):
 
     @extend_schema(
         request=AcknowledgeSerializer,
-        responses={201: envelope_of("PolicyAcknowledgementList", AcknowledgementSerializer)},
+        responses={201: ACKNOWLEDGEMENT_LIST},
     )
     def post(self, request: Request, org_code: str, document_id: Any) -> Response:
         from borderpro.people.models import Employee
