@@ -61,6 +61,7 @@ REFERENCE_KEYS: dict[str, tuple[str, ...]] = {
     "catalogue.Framework": ("code", "edition"),
     "catalogue.Category": ("framework", "code"),
     "catalogue.Requirement": ("framework", "ref"),
+    "training.Course": ("code",),
 }
 
 # models that are not part of an organization's data, and why
@@ -82,6 +83,9 @@ EXCLUDED: dict[str, str] = {
     "organizations.ConsultantAssignment": "consultant assignments hang on a client link",
     "organizations.HistoricalConsultantAssignment": "history of consultant assignments",
     "ops.Heartbeat": "background processes of the installation",
+    "deadlines.ReminderPreference": "a person's own reminder settings, not an organization's",
+    "deadlines.HistoricalReminderPreference": "history of a person's own reminder settings",
+    "training.Course": "shipped with the app (training/data/courses.yaml): matched by code",
 }
 
 
