@@ -34,7 +34,7 @@ class PartnersConfig(AppConfig):
         register_seeder(
             "partners.questionnaires",
             "borderpro.partners.demo.seed_questionnaires",
-            after=("partners", "operations", "profiles", "catalogue"),
+            after=("organizations", "partners", "operations", "profiles", "catalogue"),
         )
         deadlines.register()
 
