@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the test database is in memory and every server thread shares one connection
+    with the test (Django's ``connections_override``): two requests at once (a page and its
+    service worker, say) interleave their statements on that connection and one of them
+    fails with "database table is locked". Connections still get their own threads; the
+    application runs under a lock, its answer read out in full before the next one starts."""
+
+    _lock = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        def serial(environ: Any, start_response: Any) -> list[bytes]:
+            with self._lock:
+                result = application(environ, start_response)
+                try:
+                    return list(result)
+                finally:
+                    close = getattr(result, "close", None)
+                    if close is not None:
+                        close()
+
+        super().set_app(serial)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DESKTOP = {"width": 1280, "height": 900}
@@ -58,3 +89,29 @@ def wait_until(page: Any, expression: str, timeout: float = 20.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for: {expression}")
+
+
+def wait_for(condition: Callable[[], bool], page: Any = None, timeout: float = 20.0) -> None:
+    """Poll a Python ``condition`` (usually a database count) until it holds.
+
+    With a ``page``, Playwright runs its handlers (routes) while waiting. On SQLite the test
+    database is an in-memory one shared with the live server's thread, where a read that
+    meets the server's write transaction fails at once with "table is locked" instead of
+    waiting; that read counts as "not yet" and is tried again."""
+    import time
+
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        if page is not None:
+            page.wait_for_timeout(200)
+        else:
+            time.sleep(0.2)
+    raise AssertionError("timed out waiting for the records to arrive")

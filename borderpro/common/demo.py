@@ -7,7 +7,9 @@ An app registers in its ``AppConfig.ready()``::
 A seeder is ``seed(orgs, users)``: the demo organizations by code and the demo users by
 email, both filled by the ``organizations`` seeder that runs first. A seeder is idempotent
 (what already exists is left as it is) and imports nothing of another app's demo: what it
-needs from another app's demo it names in ``after``.
+needs from another app's demo it names in ``after``. A seeder that works from everything
+the others made (the reminders of every deadline kind) registers with ``last=True`` and runs
+after all seeders that are not ``last``.
 
 ``manage.py seed_demo`` runs every seeder once, dependencies first (registration order
 among equals), in one transaction. The sign-in page lists the demo logins registered with
@@ -35,6 +37,7 @@ class Seeder:
     name: str
     path: str
     after: tuple[str, ...] = ()
+    last: bool = False
 
     def run(self, orgs: dict[str, Any], users: dict[str, Any]) -> None:
         seed: SeedFunction = import_string(self.path)
@@ -51,9 +54,10 @@ _SEEDERS: dict[str, Seeder] = {}
 _LOGINS = DemoLogins()
 
 
-def register_seeder(name: str, path: str, *, after: Iterable[str] = ()) -> None:
-    """Add (or replace) the seeder ``name``: ``path`` is the dotted path of ``seed(orgs, users)``."""
-    _SEEDERS[name] = Seeder(name, path, tuple(after))
+def register_seeder(name: str, path: str, *, after: Iterable[str] = (), last: bool = False) -> None:
+    """Add (or replace) the seeder ``name``: ``path`` is the dotted path of ``seed(orgs, users)``;
+    ``last`` runs it after every seeder that is not itself ``last``."""
+    _SEEDERS[name] = Seeder(name, path, tuple(after), last)
 
 
 def register_demo_logins(*, password: str, users: Sequence[tuple[str, str]]) -> None:
@@ -80,10 +84,15 @@ def in_order(registered: dict[str, Seeder] | None = None) -> list[Seeder]:
                 f"demo seeder {seeder.name!r} runs after {', '.join(map(repr, unknown))}, "
                 "which no app registers"
             )
+    early = {name for name, seeder in pending.items() if not seeder.last}
+
+    def needs(seeder: Seeder) -> set[str]:
+        return set(seeder.after) | (early if seeder.last else set())
+
     done: list[Seeder] = []
     names: set[str] = set()
     while pending:
-        ready = next((s for s in pending.values() if names.issuperset(s.after)), None)
+        ready = next((s for s in pending.values() if names.issuperset(needs(s))), None)
         if ready is None:
             raise DemoOrderError(
                 "demo seeders depend on each other in a cycle: " + ", ".join(sorted(pending))

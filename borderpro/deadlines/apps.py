@@ -49,5 +49,6 @@ class DeadlinesConfig(AppConfig):
         register_seeder(
             "deadlines",
             "borderpro.deadlines.demo.seed",
-            after=("organizations", "programs", "people", "evidence", "operations"),
+            after=("organizations",),
+            last=True,  # today's reminders of every module's demo deadlines
         )

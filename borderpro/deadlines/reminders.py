@@ -274,7 +274,8 @@ def claim_for(user_id: Any, today: date, now: datetime) -> uuid.UUID | None:
 def deliver_reminders(today: date, now: datetime | None = None) -> RunResult:
     now = now or timezone.now()
     result = RunResult()
-    user_ids = list(_waiting(today, now).values_list("user_id", flat=True).distinct())
+    # order_by(): the model ordering would put its columns into the DISTINCT, repeating users
+    user_ids = list(_waiting(today, now).order_by().values_list("user_id", flat=True).distinct())
     for user_id in user_ids:
         token = claim_for(user_id, today, now)
         if token is None:

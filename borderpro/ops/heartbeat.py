@@ -15,6 +15,7 @@ from typing import Any
 from django.db import DatabaseError
 from django.db.models import F
 from django.tasks import TaskResultStatus
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
 from borderpro.ops.models import Heartbeat
@@ -31,7 +32,12 @@ def record_heartbeat(name: str, *, when: datetime | None = None) -> None:
 
 
 def worker_finished(sender: Any, task_result: Any, **kwargs: Any) -> None:
-    """``task_finished`` receiver: a task the worker finished successfully is a heartbeat."""
+    """``task_finished`` receiver: a task the worker finished successfully is a heartbeat.
+
+    A task the immediate backend ran inside the request that enqueued it says nothing about
+    a worker (there is none), so it costs the request no heartbeat query either."""
+    if isinstance(sender, type) and issubclass(sender, ImmediateBackend):
+        return
     if getattr(task_result, "status", None) != TaskResultStatus.SUCCESSFUL:
         return
     with suppress(DatabaseError):  # a task never fails because of its heartbeat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from importlib import import_module
@@ -95,14 +96,19 @@ def _stored_params(params: dict[str, Any]) -> dict[str, str]:
         return {key: str(value) for key, value in params.items()}
 
 
+_DAY_OR_PERIOD = re.compile(r"(\d{4}-\d{2}-\d{2})(?: – (\d{4}-\d{2}-\d{2}))?")  # noqa: RUF001
+
+
 def _readable(value: Any) -> Any:
-    """A date parameter (stored ISO, "2027-02-17") written the reader's way."""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return format_day(date.fromisoformat(value))
-        except ValueError:
-            return value
-    return value
+    """A date parameter (stored ISO, "2027-02-17") or a period (two dates and an en dash)
+    written the reader's way."""
+    if not isinstance(value, str) or not (found := _DAY_OR_PERIOD.fullmatch(value)):
+        return value
+    try:
+        days = [format_day(date.fromisoformat(day)) for day in found.groups() if day]
+    except ValueError:
+        return value
+    return " – ".join(days)  # noqa: RUF001
 
 
 def activity_text(activity: Activity) -> str:

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from borderpro.common.dates import format_day
 from borderpro.common.models import TenantModel
 from borderpro.partners import rules
 
@@ -207,7 +208,7 @@ class Screening(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner} {self.screened_on}"
+        return f"{self.partner} {format_day(self.screened_on)}"
 
 
 class QuestionSet(TenantModel):

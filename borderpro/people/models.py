@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from borderpro.common.dates import format_day
 from borderpro.common.models import TenantModel
 
 ROLE_CODES = [
@@ -137,7 +138,7 @@ class Screening(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.checked_on}"
+        return f"{self.get_kind_display()} {format_day(self.checked_on)}"
 
     @property
     def recheck_on(self) -> date | None:

@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from borderpro.common.dates import format_day
 from borderpro.common.records import BinderFile, SampledRecord
 from borderpro.policies import manual, selectors
 from borderpro.policies.models import Document
@@ -18,7 +19,7 @@ def policy_records(organization: Any, start: date, end: date) -> list[SampledRec
     out = []
     for d in selectors.documents(organization).filter(status__in=selectors.SIGNED):
         day = d.approved_at.date() if d.approved_at else d.updated_at.date()
-        due = d.review_due_on.isoformat() if d.review_due_on else "—"
+        due = format_day(d.review_due_on) if d.review_due_on else "—"
         out.append(
             SampledRecord(
                 source="policies.documents",

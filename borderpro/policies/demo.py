@@ -1,6 +1,8 @@
 """Demo policies: Maple Leaf Freightways has its whole manual drafted from its profile; the
 first procedures are approved by Alice (carrier admin), some published and acknowledged,
-one edited after approval (a new draft waiting for signature). Idempotent."""
+one edited after approval (a new draft waiting for signature). Transports Laurentides has
+its manual drafted in French, its statement of support and seal control approved and
+published by Chantal. Idempotent."""
 
 from __future__ import annotations
 
@@ -26,6 +28,39 @@ PUBLISHED = ("statement-of-support", "seal-control", "conveyance-inspection", "i
 
 
 def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
+    _seed_mapleleaf(orgs, users)
+    _seed_laurentides(orgs, users)
+
+
+def _seed_laurentides(orgs: dict[str, Any], users: dict[str, Any]) -> None:
+    org = orgs.get("laurentid")
+    if org is None or Document.objects.filter(organization=org).exists():
+        return
+    chantal = users.get("chantal@laurentides.example")
+    docs = services.manual_generate(actor=chantal, organization=org, language="fr")
+    by_key = {d.key: d for d in docs}
+    when = timezone.now() - timedelta(days=20)
+    for key in ("statement-of-support", "seal-control"):
+        doc = by_key.get(key)
+        if doc is None:
+            continue
+        services.document_sign(
+            actor=chantal,
+            organization=org,
+            document=doc,
+            step="approved",
+            signer_name="Chantal Tremblay",
+            signer_title="Présidente",
+            password="",
+            when=when,
+            reauthenticated=True,
+        )
+        services.document_publish(
+            actor=chantal, organization=org, document=Document.objects.get(pk=doc.pk)
+        )
+
+
+def _seed_mapleleaf(orgs: dict[str, Any], users: dict[str, Any]) -> None:
     org = orgs.get("mapleleaf")
     if org is None or Document.objects.filter(organization=org).exists():
         return

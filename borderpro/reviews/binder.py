@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from borderpro.common.dates import format_day
 from borderpro.common.documents import render_pdf
 from borderpro.common.records import BinderFile, binder_parts
 from borderpro.organizations.activity import activity_record
@@ -66,8 +67,8 @@ def index_pdf(
 ) -> bytes:
     with translation.override(language):
         title = _("Validation binder %(start)s – %(end)s") % {  # noqa: RUF001
-            "start": start.isoformat(),
-            "end": end.isoformat(),
+            "start": format_day(start),
+            "end": format_day(end),
         }
         return render_pdf(
             "reviews/binder_index.html",

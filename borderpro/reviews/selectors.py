@@ -17,12 +17,17 @@ from borderpro.reviews.models import (
 
 
 def review_list(organization: Any) -> QuerySet[Review]:
-    return Review.objects.filter(organization=organization).annotate(
-        item_count=Count("items", distinct=True),
-        checked_count=Count(
-            "items", filter=~Q(items__result=ChecklistItem.Result.NOT_CHECKED), distinct=True
-        ),
-        finding_count=Count("findings", distinct=True),
+    """The organization's reviews, newest period first."""
+    return (
+        Review.objects.filter(organization=organization)
+        .annotate(
+            item_count=Count("items", distinct=True),
+            checked_count=Count(
+                "items", filter=~Q(items__result=ChecklistItem.Result.NOT_CHECKED), distinct=True
+            ),
+            finding_count=Count("findings", distinct=True),
+        )
+        .order_by("-period_end", "-created_at")
     )
 
 

@@ -13,10 +13,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from borderpro.common.chain import chain_append
+from borderpro.common.dates import format_day
 from borderpro.organizations.activity import activity_record
 from borderpro.reviews import checklist
 from borderpro.reviews.models import (
@@ -147,10 +148,10 @@ def _freshness_items(review: Review, position: int) -> list[ChecklistItem]:
     for f in checklist.stale_evidence(review.organization, review.period_end):
         position += 1
         why = (
-            _("expired on %(day)s") % {"day": f.expires_on.isoformat()}
+            _("expired on %(day)s") % {"day": format_day(f.expires_on)}
             if f.expires_on and f.expires_on < review.period_end
             else _("dated %(day)s, more than 12 months before the end of the period")
-            % {"day": (f.document_date or f.created_at.date()).isoformat()}
+            % {"day": format_day(f.document_date or f.created_at.date())}
         )
         items.append(
             ChecklistItem(
@@ -176,9 +177,10 @@ def checklist_generate(*, review: Review) -> int:
             _("Results are already recorded: the checklist is kept as it was checked.")
         )
     review.items.all().delete()
-    req_items, score = _requirement_items(review, 0)
-    rec_items, method = _record_items(review, len(req_items))
-    fresh = _freshness_items(review, len(req_items) + len(rec_items))
+    with translation.override(review.organization.language):  # stored text: the company's
+        req_items, score = _requirement_items(review, 0)
+        rec_items, method = _record_items(review, len(req_items))
+        fresh = _freshness_items(review, len(req_items) + len(rec_items))
     ChecklistItem.objects.bulk_create([*req_items, *rec_items, *fresh])
     review.readiness = score
     review.sample_method = method

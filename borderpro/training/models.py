@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from borderpro.common.dates import format_day
 from borderpro.common.models import TenantModel, UUIDModel
 from borderpro.people.models import Employee, months_earlier
 
@@ -97,7 +98,7 @@ class TrainingSession(TenantModel):
         indexes = [models.Index(fields=["organization", "held_on"])]
 
     def __str__(self) -> str:
-        return f"{self.course} · {self.held_on}"
+        return f"{self.course} · {format_day(self.held_on)}"
 
 
 class TrainingRecord(TenantModel):
@@ -151,7 +152,7 @@ class TrainingRecord(TenantModel):
         indexes = [models.Index(fields=["organization", "employee", "course", "completed_on"])]
 
     def __str__(self) -> str:
-        return f"{self.course} · {self.completed_on}"
+        return f"{self.course} · {format_day(self.completed_on)}"
 
     @property
     def passed(self) -> bool | None:

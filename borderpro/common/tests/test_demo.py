@@ -35,6 +35,26 @@ def test_an_unknown_dependency_is_named() -> None:
         in_order(_seeders(risk=("policies",)))
 
 
+def test_a_last_seeder_runs_after_every_other_whatever_the_registration_order() -> None:
+    registered = {
+        "organizations": Seeder("organizations", "x.organizations.seed"),
+        "reminders": Seeder("reminders", "x.reminders.seed", ("organizations",), last=True),
+        "risk": Seeder("risk", "x.risk.seed", ("organizations",)),
+        "training": Seeder("training", "x.training.seed", ("organizations",)),
+    }
+    assert [s.name for s in in_order(registered)] == [
+        "organizations",
+        "risk",
+        "training",
+        "reminders",
+    ]
+
+
+def test_the_demo_reminders_are_planned_once_every_module_has_seeded() -> None:
+    names = [s.name for s in in_order()]
+    assert names[-1] == "deadlines"
+
+
 def test_every_app_registers_its_seeder_after_the_tenancy_one() -> None:
     names = [s.name for s in in_order()]
     assert names[0] == "organizations"

@@ -149,6 +149,8 @@ def test_queries_do_not_grow_with_rows_or_organizations(carrier_a: Any) -> None:
         _fill(org, n=2)
         portfolio.append(org)
     assert _queries(portfolio) == one
-    assert one <= 10  # programs, evidence, operations: 6; risk: 2; partners: 2
+    # one read per source table: programs, people and operations 7; evidence 1; risk 2;
+    # partners 3; policies 1; consulting 1; training 3; reviews 2
+    assert one <= 20
     found = deadlines_for(Organization.objects.filter(pk__in=[o.pk for o in portfolio]), *YEAR)
     assert {d.organization.pk for d in found} == {o.pk for o in portfolio}

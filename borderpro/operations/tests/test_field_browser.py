@@ -3,9 +3,8 @@ once online, once with the network cut and restored. Nothing is lost and nothing
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,51 +12,25 @@ import pytest
 from borderpro.common.samples import png_bytes
 from borderpro.operations.models import Incident, Inspection, SealEvent
 from borderpro.operations.tests.factories import ensure_checklists, unit_for
+from tests.browser import PHONE, sign_in, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture
-def phone(live_server: Any, bob: Any, carrier_a: Any) -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
+def phone(browser: Any, live_server: Any, bob: Any, carrier_a: Any) -> Iterator[Any]:
     ensure_checklists()
     unit_for(carrier_a, number="T-101", kind="tractor")
     unit_for(carrier_a, number="TR-5301", kind="trailer")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-        )
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.on("console", lambda msg: print("console:", msg.text))
-        page.on("pageerror", lambda err: print("pageerror:", err))
-        page.goto(live_server.url + "/accounts/login/")
-        page.fill("input[name=login]", bob.email)
-        page.fill("input[name=password]", "correct horse battery staple")
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
-        page.base = f"{live_server.url}/o/{carrier_a.code}/field/"
-        yield page
-        browser.close()
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    """Poll from Python (Playwright's wait_for_function evaluates strings in the page, which
-    the Content-Security-Policy forbids, as it should)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("timed out waiting for the records to arrive")
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.on("console", lambda msg: print("console:", msg.text))
+    page.on("pageerror", lambda err: print("pageerror:", err))
+    sign_in(page, live_server.url, bob.email, "correct horse battery staple")
+    page.base = f"{live_server.url}/o/{carrier_a.code}/field/"
+    yield page
+    context.close()
 
 
 def inspect(page: Any, photo: bytes) -> None:

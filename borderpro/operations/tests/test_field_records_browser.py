@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import pytest
 
 from borderpro.operations.models import Incident, Inspection, SealEvent, Unit
 from borderpro.operations.tests.factories import ensure_checklists, unit_for
-from tests.browser import PHONE, sign_in, wait_until
+from tests.browser import PHONE, sign_in, wait_for, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
@@ -27,19 +26,6 @@ def shot(page: Any, name: str) -> None:
     if SHOTS.parent.exists():
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def wait_for(condition: Callable[[], bool], page: Any = None, timeout: float = 20.0) -> None:
-    """Poll; with a page, let Playwright run its handlers (routes) while waiting."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        if page is not None:
-            page.wait_for_timeout(200)
-        else:
-            time.sleep(0.2)
-    raise AssertionError("timed out")
 
 
 @pytest.fixture

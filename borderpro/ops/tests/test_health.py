@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.tasks import TaskResultStatus
+from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -99,6 +100,8 @@ def test_background_processes_report_their_last_successful_run(client: Any) -> N
 
     worker_finished(sender=None, task_result=Failed())
     assert not Heartbeat.objects.filter(name="worker").exists()  # a failure is no heartbeat
+    worker_finished(sender=ImmediateBackend, task_result=Result())
+    assert not Heartbeat.objects.filter(name="worker").exists()  # ran inline: there is no worker
     worker_finished(sender=None, task_result=Result())
     worker_finished(sender=None, task_result=Result())
     record_heartbeat("send_due_reminders")
@@ -111,12 +114,21 @@ def test_background_processes_report_their_last_successful_run(client: Any) -> N
 
 @pytest.mark.django_db
 def test_a_job_run_by_the_worker_is_a_heartbeat(
-    alice: Any, carrier_a: Any, django_capture_on_commit_callbacks: Any
+    alice: Any, carrier_a: Any, django_capture_on_commit_callbacks: Any, settings: Any
 ) -> None:
-    """A task finished through django.tasks (the immediate backend in tests sends the same
-    signal the database worker sends) records the worker's heartbeat."""
+    """A job the database worker runs records the worker's heartbeat; the same job run inline
+    by the immediate backend (no worker) records none."""
+    from django.core.management import call_command
+
     from borderpro.common.jobs import job_start
 
     with django_capture_on_commit_callbacks(execute=True):
         job_start(organization=carrier_a, actor=alice, kind="organizations.verify_records")
-    assert Heartbeat.objects.filter(name="worker", runs__gte=1).exists()
+    assert not Heartbeat.objects.filter(name="worker").exists()
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        job_start(organization=carrier_a, actor=alice, kind="organizations.verify_records")
+    assert not Heartbeat.objects.filter(name="worker").exists()  # queued, not run yet
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    assert Heartbeat.objects.get(name="worker").runs == 1

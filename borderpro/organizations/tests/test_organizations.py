@@ -296,3 +296,22 @@ def test_switcher_shows_a_dozen_and_links_to_the_searchable_list(consultancy, ca
     listing = client.get("/organizations/?q=fleet 1").content.decode()
     rows = listing[listing.index("<tbody>") :]
     assert "Fleet 10" in rows and "Fleet 02" not in rows and "Consultant" in rows
+
+
+def test_a_period_in_the_activity_feed_is_written_the_reader_way(carrier_a, alice) -> None:
+    from django.utils import translation
+
+    from borderpro.organizations.activity import activity_record, activity_text
+    from borderpro.organizations.models import Activity
+
+    activity_record(
+        organization=carrier_a,
+        actor=alice,
+        verb="reviews.binder_built",
+        period="2026-01-01 – 2026-12-31",
+    )
+    entry = Activity.objects.get(organization=carrier_a, verb="reviews.binder_built")
+    with translation.override("en"):
+        assert activity_text(entry).endswith("1 Jan 2026 – 31 Dec 2026")
+    with translation.override("fr"):
+        assert "1 jan. 2026 – 31 déc. 2026" in activity_text(entry)

@@ -54,4 +54,4 @@ def document_for(
 
 
 def sample_document_id(organization: Any) -> Document:
-    return document_for(organization)
+    return document_for(organization, language=organization.language)
