@@ -38,26 +38,9 @@ def _seed_laurentides(orgs: dict[str, Any], users: dict[str, Any]) -> None:
         return
     chantal = users.get("chantal@laurentides.example")
     docs = services.manual_generate(actor=chantal, organization=org, language="fr")
-    by_key = {d.key: d for d in docs}
-    when = timezone.now() - timedelta(days=20)
-    for key in ("statement-of-support", "seal-control"):
-        doc = by_key.get(key)
-        if doc is None:
-            continue
-        services.document_sign(
-            actor=chantal,
-            organization=org,
-            document=doc,
-            step="approved",
-            signer_name="Chantal Tremblay",
-            signer_title="Présidente",
-            password="",
-            when=when,
-            reauthenticated=True,
-        )
-        services.document_publish(
-            actor=chantal, organization=org, document=Document.objects.get(pk=doc.pk)
-        )
+    keys = ("statement-of-support", "seal-control")
+    signer = (chantal, "Chantal Tremblay", "Présidente")
+    _approve_and_publish(org, docs, keys, keys, signer, timezone.now() - timedelta(days=20))
 
 
 def _seed_mapleleaf(orgs: dict[str, Any], users: dict[str, Any]) -> None:
@@ -68,25 +51,10 @@ def _seed_mapleleaf(orgs: dict[str, Any], users: dict[str, Any]) -> None:
     carol = users.get("carol@northbound.example")
     docs = services.manual_generate(actor=carol, organization=org, language="en")
     by_key = {d.key: d for d in docs}
-    when = timezone.now() - timedelta(days=40)
-    for key in APPROVED:
-        doc = by_key.get(key)
-        if doc is None:
-            continue
-        services.document_sign(
-            actor=alice,
-            organization=org,
-            document=doc,
-            step="approved",
-            signer_name="Alice Martin",
-            signer_title="Compliance lead",
-            password="",
-            when=when,
-            reauthenticated=True,
-        )
-    for key in PUBLISHED:
-        doc = Document.objects.get(pk=by_key[key].pk)
-        services.document_publish(actor=alice, organization=org, document=doc)
+    signer = (alice, "Alice Martin", "Compliance lead")
+    _approve_and_publish(
+        org, docs, APPROVED, PUBLISHED, signer, timezone.now() - timedelta(days=40)
+    )
     _acknowledge(org, alice, Document.objects.get(pk=by_key["seal-control"].pk))
     cyber = Document.objects.get(pk=by_key["cybersecurity"].pk)
     services.document_edit(
@@ -101,6 +69,37 @@ def _seed_mapleleaf(orgs: dict[str, Any], users: dict[str, Any]) -> None:
         ),
         note="Restore tests: months and who receives the result",
     )
+
+
+def _approve_and_publish(
+    org: Any,
+    docs: list[Document],
+    approved: tuple[str, ...],
+    published: tuple[str, ...],
+    signer: tuple[Any, str, str],
+    when: Any,
+) -> None:
+    """Approve the ``approved`` drafts as ``signer`` (user, name, title), then publish the
+    ``published`` ones."""
+    actor, name, title = signer
+    by_key = {d.key: d for d in docs}
+    for key in approved:
+        if key in by_key:
+            services.document_sign(
+                actor=actor,
+                organization=org,
+                document=by_key[key],
+                step="approved",
+                signer_name=name,
+                signer_title=title,
+                password="",
+                when=when,
+                reauthenticated=True,
+            )
+    for key in published:
+        if key in by_key:
+            doc = Document.objects.get(pk=by_key[key].pk)
+            services.document_publish(actor=actor, organization=org, document=doc)
 
 
 def _acknowledge(org: Any, actor: Any, doc: Document) -> None:
