@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -48,12 +49,27 @@ def title(assessment: Assessment) -> str:
     return _("Supply chain security risk assessment %(year)s") % {"year": assessment.year}
 
 
+def _method_in(language: str, stored: str) -> str:
+    """The standard method reads in the report's language; a method the assessor rewrote
+    is their own text and stays as written."""
+    from borderpro.risk.services import default_method
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if stored.strip() == default_method().strip():
+                with translation.override(language):
+                    return default_method()
+    return stored
+
+
 def report_context(assessment: Assessment, language: str) -> dict[str, Any]:
     ws = selectors.workspace(assessment)
     with translation.override(language):
         sections = _sections()
+        content = assessment_content(ws, language=language)
+        content["method"] = _method_in(language, content["method"])
         return {
-            "c": assessment_content(ws, language=language),
+            "c": content,
             "a": assessment,
             "approvals": list(selectors.approvals(assessment)),
             "heatmap": charts.heat_map(assessment.get_matrix(), ws.heat),

@@ -628,3 +628,38 @@ def test_the_report_reads_as_a_validator_expects(
     assert [h for h in headings if h[:2].rstrip(".").isdigit()] == [
         f"{n}. {s}" for n, s in enumerate(sections, start=1)
     ]
+
+
+def test_the_standard_method_reads_in_the_reports_language_and_a_rewritten_one_stays(
+    carrier_a: Any, ctpat: Any
+) -> None:
+    """An English company's French report states the standard five-step method in French
+    (it is our text, not theirs); a method the assessor rewrote is theirs and stays."""
+    from borderpro.risk import report
+
+    a = assessment_for(carrier_a)
+    assert a.method.startswith("The assessment follows the five-step method")
+    french = report.report_context(a, "fr")["c"]["method"]
+    assert french.startswith("L’évaluation") or french.startswith("L'évaluation"), french
+    assert report.report_context(a, "en")["c"]["method"] == a.method
+    a.method = "We walk every lane with the drivers, then score it with the broker."
+    a.save()
+    assert report.report_context(a, "fr")["c"]["method"] == a.method
+
+
+def test_an_overdue_yearly_review_is_prompted_with_its_date_once(
+    as_alice: Client, alice: Any, carrier_a: Any, ctpat: Any
+) -> None:
+    from django.utils.formats import date_format
+
+    a = assessment_for(carrier_a, year=2024, period_start=date(2024, 1, 1))
+    _complete(a)
+    services._sign(
+        actor=alice, organization=carrier_a, assessment=a, step="approved", signer_name="Alice"
+    )
+    due = date(2025, 2, 20)
+    Assessment.objects.filter(pk=a.pk).update(review_due_on=due)
+    text = " ".join(as_alice.get(f"/o/{carrier_a.code}/risk/").content.decode().split())
+    day = date_format(due, "DATE_FORMAT")
+    assert f"The yearly review was due on {day}." in text
+    assert text.count(day) == 2, "the date is said once in the prompt, once in the list"
