@@ -1,6 +1,7 @@
 """Demo training: a year and a half of sessions at Maple Leaf with realistic gaps (a new
-hire not yet trained, yearly refreshers lapsed, a knowledge check failed), and a seminar of
-the consultancy with registrations, one of them waiting for a seat. Idempotent."""
+hire not yet trained, yearly refreshers lapsed, a knowledge check failed), a French history at
+Transports Laurentides (one refresher lapsed by a few weeks), and a seminar of the consultancy
+with registrations, one of them waiting for a seat. Idempotent."""
 
 from __future__ import annotations
 
@@ -73,11 +74,65 @@ SESSIONS = [
     ),
 ]
 
+# Transports Laurentides works in French: its sessions are recorded in French.
+SESSIONS_FR = [
+    (
+        "security-awareness",
+        160,
+        "Chantal Tremblay",
+        "Engagement de sécurité; menaces au terminal; visiteurs; signalement.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        [],
+    ),
+    (
+        "conveyance-inspection",
+        240,
+        "Chantal Tremblay",
+        "Inspection en 17 points d'un tracteur et d'une remorque; compartiments cachés.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        [],
+    ),
+    (
+        "seal-control",
+        400,
+        "Chantal Tremblay",
+        "Scellés ISO 17712, registre des scellés, VVTT au chargement et après chaque arrêt.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        [],
+    ),
+    (
+        "incident-reporting",
+        120,
+        "Chantal Tremblay",
+        "Qui appeler, quoi consigner, à quoi ne pas toucher.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        ["Luc Bergeron"],
+    ),
+    (
+        "pest-awareness",
+        300,
+        "Chantal Tremblay",
+        "Organismes nuisibles, palettes de bois, nettoyage des remorques.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        [],
+    ),
+    (
+        "cybersecurity",
+        90,
+        "Chantal Tremblay",
+        "Hameçonnage, authentification multifacteur, téléphones perdus.",
+        ["Marc Gagnon", "Luc Bergeron"],
+        [],
+    ),
+]
 
-def _training(org: Any, today: date) -> None:
+
+def _training(org: Any, today: date, sessions: list, location: str) -> None:
     people = {e.full_name: e for e in Employee.objects.filter(organization=org)}
-    for code, days, trainer, topics, names, failed in SESSIONS:
-        course = Course.objects.get(code=code)
+    for code, days, trainer, topics, names, failed in sessions:
+        course = Course.objects.filter(code=code).first()
+        if course is None:
+            continue
         held = today - timedelta(days=days)
         session = services.session_create(
             actor=None,
@@ -86,7 +141,7 @@ def _training(org: Any, today: date) -> None:
             held_on=held,
             trainer=trainer,
             topics=topics,
-            location="Windsor terminal, training room",
+            location=location,
         )
         for name in names:
             employee = people.get(name)
@@ -163,7 +218,13 @@ def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
     today = date.today()
     maple = orgs.get("mapleleaf")
     if maple is not None and not TrainingSession.objects.filter(organization=maple).exists():
-        _training(maple, today)
+        _training(maple, today, SESSIONS, "Windsor terminal, training room")
+    laurentides = orgs.get("laurentid")
+    if (
+        laurentides is not None
+        and not TrainingSession.objects.filter(organization=laurentides).exists()
+    ):
+        _training(laurentides, today, SESSIONS_FR, "Terminal de Laval, salle de formation")
     consultancy = orgs.get("northbnd")
     if consultancy is not None and not Seminar.objects.filter(organization=consultancy).exists():
         _seminar(consultancy, today)
