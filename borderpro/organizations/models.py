@@ -142,7 +142,7 @@ class Membership(UUIDModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} @ {self.organization} ({self.role})"
+        return f"{self.user} @ {self.organization} ({self.get_role_display()})"
 
 
 class ClientLink(UUIDModel):

@@ -437,7 +437,7 @@ class Response(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return str(self.requirement_id)
+        return str(self.requirement)
 
     @property
     def has_own_answer(self) -> bool:
@@ -490,6 +490,9 @@ class CategoryAssignment(TenantModel):
     due_on = models.DateField(_("due"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.category} → {self.owner}"
 
     class Meta:
         verbose_name = _("category assignment")

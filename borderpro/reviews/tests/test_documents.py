@@ -18,6 +18,7 @@ from borderpro.common.models import Job
 from borderpro.evidence.tests.factories import evidence_for
 from borderpro.operations.models import Inspection
 from borderpro.operations.tests.factories import inspection_for
+from borderpro.organizations.tests.factories import MembershipFactory
 from borderpro.reviews import services
 from borderpro.reviews.binder import INDEX_PATH, binder_build
 from borderpro.reviews.models import AnnualUpdateSignoff, BinderSnapshot
@@ -161,6 +162,10 @@ def test_annual_update_is_signed_with_the_password(
     assert as_bob.get(url).status_code == 403
 
 
+def people_whats(area: Any) -> list[str]:
+    return [c.what for c in area.entries]
+
+
 def test_annual_update_lists_changes_since_the_last_submission(carrier_a: Any, alice: Any) -> None:
     from borderpro.reviews import annual
     from borderpro.risk.tests.factories import assessment_for
@@ -171,6 +176,12 @@ def test_annual_update_lists_changes_since_the_last_submission(carrier_a: Any, a
     areas = {a.app: a for a in annual.changes_since(carrier_a, since)}
     assert areas["risk"].counts["added"] >= 1
     assert any("Risk assessment 2026" in c.what for c in areas["risk"].entries)
+    # every change reads as words an officer recognises: no ids, no "object (…)", no role codes
+    MembershipFactory(organization=carrier_a, role="field_staff", user__full_name="Bob Singh")
+    people = {a.app: a for a in annual.changes_since(carrier_a, since)}["organizations"]
+    whats = [c.what for area in annual.changes_since(carrier_a, since) for c in area.entries]
+    assert any("Bob Singh" in w and "(Field staff)" in w for w in people_whats(people))
+    assert not [w for w in whats if " object (" in w or "field_staff" in w], whats
     content = annual.content_of(carrier_a, since, list(areas.values()))
     assert content["since"] == since.isoformat()
     assert {a["app"] for a in content["areas"]} >= {"risk"}
