@@ -3,6 +3,7 @@ consultancy's seminars with their registrations."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -170,6 +171,10 @@ class MatrixRowSerializer(serializers.Serializer):
     cells = MatrixCellSerializer(many=True)
 
 
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 class MatrixView(TrainingMixin, APIView):
     """The training matrix: each active employee's state for every course."""
 
@@ -182,24 +187,26 @@ class MatrixView(TrainingMixin, APIView):
     def get(self, request: Request, org_code: str) -> Response:
         matrix = selectors.training_matrix(self.organization, today=self.organization.local_today())
         codes = [c.code for c in matrix.courses]
+        # Built as MatrixRowSerializer would represent it (UUID and dates as strings): the
+        # serializer machinery per cell is most of the response time at 500 x 10.
         rows = [
             {
-                "employee": row.employee.pk,
+                "employee": str(row.employee.pk),
                 "name": row.employee.full_name,
                 "role": row.employee.role,
                 "cells": [
                     {
                         "course": code,
                         "state": cell.state,
-                        "completed_on": cell.completed_on,
-                        "due_on": cell.due_on,
+                        "completed_on": _iso(cell.completed_on),
+                        "due_on": _iso(cell.due_on),
                     }
                     for code, cell in zip(codes, row.cells, strict=True)
                 ],
             }
             for row in matrix.rows
         ]
-        return Response(envelope(MatrixRowSerializer(rows, many=True).data))
+        return Response(envelope(rows))
 
 
 # --- Seminars (consultancy) ------------------------------------------------------------

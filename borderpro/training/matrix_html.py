@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from borderpro.people.models import Employee
 from borderpro.training.selectors import DONE, DUE, NOT_REQUIRED, Matrix
 
 
@@ -31,6 +32,8 @@ def matrix_rows_html(matrix: Matrix, *, org_code: str) -> SafeString:
             dates[value] = date_format(value, "DATE_FORMAT")
         return dates[value]
 
+    # One label per role, not get_role_display() per row (it hashes the lazy choices each call).
+    roles = {value: escape(label) for value, label in Employee.Role.choices}
     titles = [escape(c.title) for c in matrix.courses]
     name_label, role_label = escape(_("Name")), escape(_("Role"))
     parts: list[str] = []
@@ -39,7 +42,7 @@ def matrix_rows_html(matrix: Matrix, *, org_code: str) -> SafeString:
         parts.append(
             f'<tr><td data-label="{name_label}"><a href="{base}{e.pk}/"><strong>'
             f"{escape(e.full_name)}</strong></a></td>"
-            f'<td data-label="{role_label}">{escape(e.get_role_display())}</td>'
+            f'<td data-label="{role_label}">{roles.get(e.role) or escape(e.role)}</td>'
         )
         for title, cell in zip(titles, row.cells, strict=True):
             if cell.state == NOT_REQUIRED:

@@ -86,3 +86,61 @@ def test_outsiders_get_404(as_charlie: Client, carrier_a: Any) -> None:
         == 404
     )
     assert as_charlie.get(f"/api/v1/o/{carrier_a.code}/training/records/").status_code == 404
+
+
+def test_the_matrix_api_reads_as_its_serializer(as_alice: Client, carrier_a: Any) -> None:
+    from borderpro.training.api import MatrixRowSerializer
+
+    today = date.today()
+    old = employee_for(carrier_a, "Old Hand", role="driver", hired_on=today - timedelta(days=900))
+    record_for(old, code="security-awareness", completed_on=today - timedelta(days=100))
+    record_for(old, code="seal-control", completed_on=today - timedelta(days=330))
+    employee_for(carrier_a, "New Hire", role="yard", hired_on=today - timedelta(days=5))
+    body = as_alice.get(f"/api/v1/o/{carrier_a.code}/training/matrix/").json()
+    matrix = training_matrix(carrier_a, today=carrier_a.local_today())
+    expected = [
+        {
+            "employee": row.employee.pk,
+            "name": row.employee.full_name,
+            "role": row.employee.role,
+            "cells": [
+                {
+                    "course": c.code,
+                    "state": cell.state,
+                    "completed_on": cell.completed_on,
+                    "due_on": cell.due_on,
+                }
+                for c, cell in zip(matrix.courses, row.cells, strict=True)
+            ],
+        }
+        for row in matrix.rows
+    ]
+    assert body["count"] == len(expected) == 2
+    assert body["results"] == MatrixRowSerializer(expected, many=True).data
+
+
+def test_the_pdf_lists_every_employee_and_course(carrier_a: Any) -> None:
+    from django.utils import translation
+
+    from borderpro.common.documents.pdf import render_html
+    from borderpro.training.documents import matrix_pdf_rows
+
+    today = date.today()
+    old = employee_for(carrier_a, "Old <Hand>", role="driver", hired_on=today - timedelta(days=900))
+    record_for(old, code="security-awareness", completed_on=today - timedelta(days=100))
+    employee_for(carrier_a, "Yan Yard", role="yard", hired_on=today - timedelta(days=5))
+    matrix = training_matrix(carrier_a, today=today)
+    with translation.override("fr"):
+        html = render_html(
+            "training/documents/matrix.html",
+            {"matrix": matrix, "counts": matrix.counts(), "rows_html": matrix_pdf_rows(matrix)},
+            organization=carrier_a,
+            language="fr",
+            title="Matrice de formation",
+        )
+    assert "Old &lt;Hand&gt;" in html and "Yan Yard" in html
+    assert "Chauffeur" in html and "Fait " in html and "À faire " in html
+    for course in matrix.courses:
+        assert f"<th>{course.title_fr or course.title_en}</th>" in html.replace("&#x27;", "'")
+    assert html.count("<tr>") == len(matrix.rows) + 1
+    assert html.count("<td") == len(matrix.rows) * (len(matrix.courses) + 2)
