@@ -124,6 +124,7 @@ def consultation_deadlines(
 
 def _consultation_deadline(booking: Booking, org: Any, due: date) -> Deadline:
     local = booking.starts_at.astimezone(ZoneInfo(org.time_zone))
+    owner: Any
     if org.is_consultancy:
         url = reverse("consulting:booking", args=[org.code, booking.pk])
         owner, other = booking.consultant, booking.display_name

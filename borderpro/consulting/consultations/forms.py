@@ -163,7 +163,8 @@ class AvailabilityForm(forms.ModelForm):
         consultant.choices = [(k, u.display_name) for k, u in self.members.items()]
         zone: Any = self.fields["time_zone"]
         zone.choices = zone_choices(consultancy.time_zone)
-        self.fields["mode"].choices = Mode.choices
+        mode: Any = self.fields["mode"]
+        mode.choices = Mode.choices
         if not self.is_bound:
             self.initial.setdefault("time_zone", consultancy.time_zone)
             self.initial.setdefault("languages", ["en", "fr"])

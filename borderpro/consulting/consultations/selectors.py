@@ -36,6 +36,10 @@ class Slot:
     def key(self) -> str:
         return slot_key(self.consultant.pk, self.starts_at)
 
+    @property
+    def html_id(self) -> str:
+        return "slot-" + self.key.replace("|", "-")
+
 
 def slot_key(consultant_id: Any, starts_at: datetime) -> str:
     return f"{consultant_id}|{starts_at.astimezone(UTC):%Y%m%dT%H%M}"

@@ -50,7 +50,7 @@ def slot_taken_message() -> str:
 def availability_add(
     *, actor: Any, consultancy: Organization, fields: dict[str, Any]
 ) -> Availability:
-    consultant = fields.get("consultant")
+    consultant: Any = fields.get("consultant")
     if not Membership.objects.filter(
         organization=consultancy, user=consultant, role__in=CONSULTANCY_STAFF
     ).exists():

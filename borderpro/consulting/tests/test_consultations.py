@@ -10,6 +10,7 @@ import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -233,9 +234,11 @@ def test_public_booking_end_to_end(
     assert event.decoded("dtstart") == first.starts_at
     assert str(event["location"]) == window.where
     # times in the booker's zone, the house format: "Monday 4 Jan 2027, 06:00" in Vancouver
-    local = first.starts_at.astimezone(__import__("zoneinfo").ZoneInfo("America/Vancouver"))
+    local = first.starts_at.astimezone(ZoneInfo("America/Vancouver"))
     assert local.strftime("%H:%M") in to_booker.body
-    token = re.search(r"/consultations/([\w-]{20,})/", to_booker.body).group(1)  # type: ignore[union-attr]
+    found = re.search(r"/consultations/([\w-]{20,})/", to_booker.body)
+    assert found is not None
+    token = found.group(1)
     manage = reverse("consulting:public_booking", args=[consultancy.code, token])
     assert token not in booking.token_hash
 

@@ -117,7 +117,7 @@ def availability(request: OrgRequest) -> HttpResponse:
     if request.method == "POST":
         _require(request, "consulting.work")
         if request.POST.get("action") == "remove":
-            window = get_object_or_404(
+            window: Availability = get_object_or_404(
                 Availability.objects.filter(organization=org), pk=request.POST.get("window")
             )
             services.availability_remove(actor=request.user, consultancy=org, window=window)
