@@ -1,7 +1,8 @@
 """Consulting figures: a consultancy with 500 client carriers (program memberships, half of
-them with an engagement and deliverables) and 500 requests; the portfolio (the consultant's
-home with its client columns), the inbox and the API lists. Budget: portfolio 150 ms, the
-others 50 ms."""
+them with an engagement and deliverables), 500 requests and 500 consultations with weekly
+availability on every weekday; the portfolio (the consultant's home with its client
+columns), the inbox, the consultations list, the public booking page (free slots of the next
+four weeks) and the API lists. Budget: portfolio 150 ms, the others 50 ms."""
 
 from __future__ import annotations
 
@@ -106,6 +107,59 @@ def _generated_portfolio(size: int) -> Any:
     return user
 
 
+def _generated_consultations(user: Any, size: int) -> None:
+    """Half-hour slots 9:00-17:00 on every weekday, and ``size`` consultations: most of them
+    past and done, a few in the coming weeks (taken out of the free slots)."""
+    from datetime import UTC, datetime, time
+
+    from borderpro.consulting.models import Availability, Booking
+    from borderpro.organizations.models import Organization
+
+    consultancy = Organization.objects.get(code=ORG_CODE)
+    if Booking.objects.filter(organization=consultancy).count() >= size:
+        return
+    Availability.objects.bulk_create(
+        [
+            Availability(
+                organization=consultancy,
+                consultant=user,
+                weekday=day,
+                starts=time(9),
+                ends=time(17),
+                time_zone="America/Toronto",
+                slot_minutes=30,
+                languages=["en", "fr"],
+                mode="video",
+                where="https://meet.example/bench",
+            )
+            for day in range(5)
+        ]
+    )
+    hour = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    Booking.objects.bulk_create(
+        [
+            Booking(
+                organization=consultancy,
+                reference=f"C-B{n:05d}",
+                consultant=user,
+                starts_at=hour + timedelta(hours=(n - size + 40) * 3),
+                ends_at=hour + timedelta(hours=(n - size + 40) * 3, minutes=30),
+                time_zone="America/Toronto",
+                language=("en", "fr")[n % 2],
+                mode="video",
+                where="https://meet.example/bench",
+                name=f"Booker {n}",
+                email=f"b{n}@example.com",
+                company=f"Prospect {n}",
+                topic="Eligibility",
+                status="done" if n < size - 40 else "booked",
+                notes="Notes" if n < size - 40 else "",
+            )
+            for n in range(size)
+        ]
+    )
+
+
 def run() -> list[dict]:
     rows: list[dict] = []
     with scopes_disabled():
@@ -138,6 +192,31 @@ def run() -> list[dict]:
                 "consulting: GET /api/v1/o/…/consulting/engagements/",
                 client,
                 f"/api/v1/o/{ORG_CODE}/consulting/engagements/",
+                budget=50,
+            )
+        )
+        _generated_consultations(user, CLIENTS)
+        rows.append(
+            page_row(
+                f"consulting: consultations ({CLIENTS}, all)",
+                client,
+                f"/o/{ORG_CODE}/consulting/bookings/?when=all",
+                budget=50,
+            )
+        )
+        rows.append(
+            page_row(
+                "consulting: public booking page (4 weeks of slots)",
+                Client(),
+                f"/p/{ORG_CODE}/consultations/",
+                budget=50,
+            )
+        )
+        rows.append(
+            page_row(
+                "consulting: GET /api/v1/o/…/consulting/bookings/",
+                client,
+                f"/api/v1/o/{ORG_CODE}/consulting/bookings/",
                 budget=50,
             )
         )

@@ -360,6 +360,21 @@ urlpatterns = [
         name="consulting-engagement",
     ),
     path(
+        O + "consulting/bookings/",
+        consulting_api.BookingListView.as_view(),
+        name="consulting-bookings",
+    ),
+    path(
+        O + "consulting/bookings/<uuid:booking_id>/",
+        consulting_api.BookingDetailView.as_view(),
+        name="consulting-booking",
+    ),
+    path(
+        O + "consulting/slots/",
+        consulting_api.SlotListView.as_view(),
+        name="consulting-slots",
+    ),
+    path(
         O + "engagements/",
         consulting_api.ClientEngagementListView.as_view(),
         name="client-engagements",

@@ -1,14 +1,19 @@
 """Consulting API: the consultancy's requests (with their thread), quotes (with their
-lines and taxes) and engagements (with milestones and hours); a client's engagements.
+lines and taxes), engagements (with milestones and hours) and consultations (list, one,
+book a free slot; the free slots); a client's engagements.
 
 Money is a decimal string with its currency, never a float.
 """
 
 from __future__ import annotations
 
+import zoneinfo
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.request import Request
@@ -17,7 +22,10 @@ from rest_framework.response import Response
 from borderpro.api.base import OrgScopedMixin
 from borderpro.api.pagination import envelope, envelope_of
 from borderpro.consulting import selectors, services
+from borderpro.consulting.consultations import selectors as selectors_c
+from borderpro.consulting.consultations import services as services_c
 from borderpro.consulting.models import (
+    Booking,
     Engagement,
     Milestone,
     ProspectRequest,
@@ -25,7 +33,7 @@ from borderpro.consulting.models import (
     QuoteLine,
     RequestMessage,
 )
-from borderpro.organizations.models import Organization
+from borderpro.organizations.models import Membership, Organization
 
 
 class MessageSerializer(serializers.ModelSerializer):
@@ -283,3 +291,140 @@ class ClientEngagementListView(OrgScopedMixin, generics.GenericAPIView):
             raise exceptions.NotFound()
         rows = selectors.engagements_for_client(self.organization)
         return Response(envelope(EngagementSerializer(rows, many=True).data))
+
+
+# --- consultations -----------------------------------------------------------------------
+
+
+class BookingSerializer(serializers.ModelSerializer):
+    consultant = serializers.EmailField(source="consultant.email", read_only=True)
+    client = serializers.CharField(source="client.code", allow_null=True, read_only=True)
+    engagement = serializers.UUIDField(source="engagement_id", allow_null=True, read_only=True)
+
+    class Meta:
+        model = Booking
+        fields = [
+            "id",
+            "reference",
+            "status",
+            "consultant",
+            "starts_at",
+            "ends_at",
+            "time_zone",
+            "language",
+            "mode",
+            "where",
+            "name",
+            "email",
+            "company",
+            "topic",
+            "client",
+            "engagement",
+            "sequence",
+            "cancelled_at",
+            "cancel_reason",
+            "notes",
+            "minutes_spent",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class BookingCreateSerializer(serializers.Serializer):
+    """Book a free slot (``GET …/consulting/slots/`` lists them) for a client or a prospect."""
+
+    consultant = serializers.EmailField(help_text="The consultant's email (from the slots list).")
+    starts_at = serializers.DateTimeField(help_text="The slot's start, as the slots list gives it.")
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField()
+    company = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    topic = serializers.CharField(max_length=2000)
+    language = serializers.ChoiceField(choices=[c for c, _n in settings.LANGUAGES], default="en")
+    time_zone = serializers.CharField(max_length=64, help_text="IANA name, e.g. America/Toronto.")
+    engagement = serializers.UUIDField(required=False, allow_null=True, default=None)
+
+    def validate_time_zone(self, value: str) -> str:
+        if value not in zoneinfo.available_timezones():
+            raise serializers.ValidationError(
+                _("“%(value)s” is not a known time zone.") % {"value": value}
+            )
+        return value
+
+
+class SlotSerializer(serializers.Serializer):
+    consultant = serializers.EmailField(source="consultant.email")
+    consultant_name = serializers.CharField(source="consultant.display_name")
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    time_zone = serializers.CharField()
+    languages = serializers.ListField(child=serializers.CharField())
+    mode = serializers.CharField()
+
+
+class BookingListView(ConsultancyMixin, generics.ListAPIView):
+    """The consultancy's consultations, earliest first; POST books a free slot (the
+    consultant and the person who booked are emailed the calendar invitation)."""
+
+    permissions = {"GET": "consulting.view", "POST": "consulting.work"}
+    serializer_class = BookingSerializer
+
+    def get_queryset(self) -> Any:
+        return selectors_c.bookings_of(self.organization, when="all").order_by("starts_at")
+
+    @extend_schema(request=BookingCreateSerializer, responses={201: BookingSerializer})
+    def post(self, request: Request, org_code: str) -> Response:
+        data = BookingCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        consultancy = self.organization
+        consultant = Membership.objects.filter(
+            organization=consultancy, user__email__iexact=fields.pop("consultant")
+        ).first()
+        if consultant is None:
+            raise exceptions.ValidationError({"consultant": [_("No consultant with this email.")]})
+        engagement = None
+        engagement_id = fields.pop("engagement")
+        if engagement_id is not None:
+            engagement = Engagement.objects.filter(
+                organization=consultancy, pk=engagement_id
+            ).first()
+            if engagement is None:
+                raise exceptions.ValidationError({"engagement": [_("No such engagement.")]})
+        try:
+            booking, _raw = services_c.booking_create(
+                consultancy=consultancy,
+                consultant_id=consultant.user_id,
+                starts_at=fields.pop("starts_at"),
+                fields=fields,
+                actor=request.user,
+                engagement=engagement,
+            )
+        except DjangoValidationError as exc:
+            if "slot" in getattr(exc, "error_dict", {}):
+                raise exceptions.ValidationError({"starts_at": exc.message_dict["slot"]}) from None
+            raise
+        booking = selectors_c.booking_detail(consultancy).get(pk=booking.pk)
+        return Response(BookingSerializer(booking).data, status=201)
+
+
+class BookingDetailView(ConsultancyMixin, generics.RetrieveAPIView):
+    """One consultation."""
+
+    permissions = {"GET": "consulting.view"}
+    serializer_class = BookingSerializer
+    lookup_url_kwarg = "booking_id"
+
+    def get_queryset(self) -> Any:
+        return selectors_c.booking_detail(self.organization)
+
+
+class SlotListView(ConsultancyMixin, generics.GenericAPIView):
+    """The free slots of the next weeks (UTC), to book with ``POST …/consulting/bookings/``."""
+
+    permissions = {"GET": "consulting.view"}
+    serializer_class = SlotSerializer
+
+    @extend_schema(responses=envelope_of("SlotList", SlotSerializer))
+    def get(self, request: Request, org_code: str) -> Response:
+        slots = selectors_c.free_slots(self.organization)
+        return Response(envelope(SlotSerializer(slots, many=True).data))

@@ -43,6 +43,25 @@ class ConsultingConfig(AppConfig):
             section="consulting/services",
         )
         register_nav_item(
+            "consulting.bookings",
+            url="consulting:bookings",
+            label=_("Consultations"),
+            icon="clock",
+            permission="consulting.view",
+            kinds=("consultancy",),
+            order=26,
+            section="consulting/bookings",
+        )
+        register_nav_item(
+            "consulting.client_consultations",
+            url="consulting:client_consultations",
+            label=_("Consultations"),
+            icon="clock",
+            permission="consulting.consultations",
+            kinds=("client",),
+            order=151,
+        )
+        register_nav_item(
             "consulting.client_engagements",
             url="consulting:client_engagements",
             label=_("Consulting"),

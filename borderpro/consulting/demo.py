@@ -1,15 +1,29 @@
 """Demo data: the demo consultancy's services and prices, a few requests in different
-states (one quoted, one won with its engagement), idempotent."""
+states (one quoted, one won with its engagement), its consultants' weekly availability and
+three consultations (two upcoming — Maple Leaf's, linked to its engagement, and a French
+prospect's — and one past, done, with notes and minutes), idempotent."""
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django_scopes import scope
 
 from borderpro.consulting import services
-from borderpro.consulting.models import ProspectRequest, Service, SizingRule
+from borderpro.consulting.consultations import selectors as consultation_selectors
+from borderpro.consulting.consultations import services as consultations
+from borderpro.consulting.models import (
+    Availability,
+    Booking,
+    Engagement,
+    ProspectRequest,
+    Service,
+    SizingRule,
+)
 
 SERVICES: list[dict[str, Any]] = [
     {
@@ -156,6 +170,7 @@ def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
     carol = users.get("carol@northbound.example")
     with scope(organization=consultancy):
         catalogue = _services(consultancy)
+        _consultations(consultancy, orgs, users)
         if ProspectRequest.objects.filter(organization=consultancy).exists():
             return
         for spec in REQUESTS:
@@ -192,3 +207,157 @@ def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
                             "note": "Kick-off call and document list",
                         },
                     )
+
+
+# (consultant, weekday, from, until, languages, mode, where)
+AVAILABILITY: list[tuple[str, int, time, time, list[str], str, str]] = [
+    (
+        "carol@northbound.example",
+        1,
+        time(10),
+        time(12),
+        ["en"],
+        "video",
+        "https://meet.northbound.example/carol",
+    ),
+    (
+        "carol@northbound.example",
+        3,
+        time(10),
+        time(12),
+        ["en"],
+        "video",
+        "https://meet.northbound.example/carol",
+    ),
+    (
+        "dave@northbound.example",
+        2,
+        time(14),
+        time(17),
+        ["en", "fr"],
+        "video",
+        "https://meet.northbound.example/dave",
+    ),
+    (
+        "dave@northbound.example",
+        4,
+        time(9),
+        time(11),
+        ["en", "fr"],
+        "place",
+        "Northbound Compliance Group, 200 Bay Street, Suite 1800, Toronto",
+    ),
+]
+
+
+def _maple_leaf_engagement(consultancy: Any, client: Any) -> Engagement:
+    today = consultancy.local_today()
+    engagement, _created = Engagement.objects.get_or_create(
+        organization=consultancy,
+        client=client,
+        title="Maple Leaf Freightways — yearly maintenance",
+        defaults={
+            "started_on": today - timedelta(days=120),
+            "renews_on": today + timedelta(days=245),
+            "hours_estimated": Decimal("40"),
+        },
+    )
+    return engagement
+
+
+def _consultations(consultancy: Any, orgs: dict[str, Any], users: dict[str, Any]) -> None:
+    carol, dave = users.get("carol@northbound.example"), users.get("dave@northbound.example")
+    maple = orgs.get("mapleleaf")
+    if carol is None or dave is None or maple is None:
+        return
+    if Availability.objects.filter(organization=consultancy).exists():
+        return
+    for email, weekday, starts, ends, languages, mode, where in AVAILABILITY:
+        consultations.availability_add(
+            actor=users[email],
+            consultancy=consultancy,
+            fields={
+                "consultant": users[email],
+                "weekday": weekday,
+                "starts": starts,
+                "ends": ends,
+                "time_zone": "America/Toronto",
+                "slot_minutes": 60,
+                "languages": languages,
+                "mode": mode,
+                "where": where,
+            },
+        )
+    engagement = _maple_leaf_engagement(consultancy, maple)
+    alice = users.get("alice@mapleleaf.example")
+    slot = consultation_selectors.free_slots(consultancy, consultant=carol.pk)[1]
+    consultations.booking_create(
+        consultancy=consultancy,
+        consultant_id=carol.pk,
+        starts_at=slot.starts_at,
+        fields={
+            "name": "Alice Martin",
+            "email": "alice@mapleleaf.example",
+            "company": maple.name,
+            "topic": "Preparing the annual review: which records the validator will sample.",
+            "language": "en",
+            "time_zone": "America/Toronto",
+        },
+        actor=alice,
+        client=maple,
+        engagement=engagement,
+    )
+    slot = consultation_selectors.free_slots(consultancy, consultant=dave.pk, language="fr")[2]
+    consultations.booking_create(
+        consultancy=consultancy,
+        consultant_id=dave.pk,
+        starts_at=slot.starts_at,
+        fields={
+            "name": "Julien Gagnon",
+            "email": "julien@transportsgagnon.example",
+            "company": "Transports Gagnon",
+            "topic": "Adhésion au PEP : par où commencer, et combien de temps faut-il prévoir?",
+            "language": "fr",
+            "time_zone": "America/Toronto",
+        },
+        consent_text="J'accepte que Northbound Compliance Group me contacte.",
+    )
+    _past_consultation(consultancy, carol, maple, engagement)
+
+
+def _past_consultation(consultancy: Any, carol: Any, maple: Any, engagement: Engagement) -> None:
+    """Ten days ago at 10:00 in Toronto (a past consultation cannot be booked, so it is
+    written as it would stand), then marked done: its 50 minutes go on the engagement."""
+    zone = ZoneInfo("America/Toronto")
+    day = timezone.now().astimezone(zone).date() - timedelta(days=10)
+    starts = datetime.combine(day, time(10), tzinfo=zone)
+    booking = Booking(
+        organization=consultancy,
+        reference="C-DEMO01",
+        consultant=carol,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        time_zone="America/Toronto",
+        language="en",
+        mode="video",
+        where="https://meet.northbound.example/carol",
+        name="Alice Martin",
+        email="alice@mapleleaf.example",
+        company=maple.name,
+        topic="Seal control after the March incident: what the procedure must say.",
+        client=maple,
+        engagement=engagement,
+    )
+    booking.full_clean()
+    booking.save()
+    consultations.booking_mark_done(
+        actor=carol,
+        consultancy=consultancy,
+        booking=booking,
+        notes=(
+            "Walked through the seal log with Alice. The VVTT step is done at the yard but not "
+            "recorded for drop trailers; the procedure gets a line for it. Follow-up: send the "
+            "updated seal-control procedure for approval next week."
+        ),
+        minutes_spent=50,
+    )

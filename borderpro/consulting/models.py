@@ -377,3 +377,21 @@ class TimeEntry(TenantModel):
         ordering = ["-worked_on", "-created_at"]
         verbose_name = _("time entry")
         verbose_name_plural = _("time entries")
+
+
+from borderpro.consulting.consultations.models import Availability, Booking  # noqa: E402
+
+__all__ = [
+    "Availability",
+    "Booking",
+    "Engagement",
+    "Milestone",
+    "Pricing",
+    "ProspectRequest",
+    "Quote",
+    "QuoteLine",
+    "RequestMessage",
+    "Service",
+    "SizingRule",
+    "TimeEntry",
+]

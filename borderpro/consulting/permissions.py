@@ -13,4 +13,6 @@ PERMISSIONS = {
     "consulting.price": frozenset({r.Role.OWNER, r.Role.CONSULTANT_ADMIN}),
     # a client company sees the engagements its consultancy runs for it
     "consulting.engagements": r.READERS,
+    # a client company's members see their consultations and book one from inside the app
+    "consulting.consultations": r.READERS,
 }

@@ -16,4 +16,10 @@ VERBS = {
     "engagement.started": _("started the engagement “%(title)s”"),
     "engagement.milestone": _("reached the milestone “%(title)s”"),
     "engagement.time": _("logged %(hours)s h on “%(title)s”"),
+    "availability.added": _("offered consultations with %(name)s: %(window)s"),
+    "availability.removed": _("stopped offering consultations with %(name)s: %(window)s"),
+    "booking.created": _("consultation %(ref)s booked by %(name)s"),
+    "booking.rescheduled": _("consultation %(ref)s with %(name)s moved to another time"),
+    "booking.cancelled": _("consultation %(ref)s with %(name)s cancelled"),
+    "booking.done": _("consultation %(ref)s with %(name)s done"),
 }
