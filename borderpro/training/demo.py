@@ -130,9 +130,7 @@ SESSIONS_FR = [
 def _training(org: Any, today: date, sessions: list, location: str) -> None:
     people = {e.full_name: e for e in Employee.objects.filter(organization=org)}
     for code, days, trainer, topics, names, failed in sessions:
-        course = Course.objects.filter(code=code).first()
-        if course is None:
-            continue
+        course = Course.objects.get(code=code)
         held = today - timedelta(days=days)
         session = services.session_create(
             actor=None,

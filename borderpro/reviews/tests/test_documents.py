@@ -162,10 +162,6 @@ def test_annual_update_is_signed_with_the_password(
     assert as_bob.get(url).status_code == 403
 
 
-def people_whats(area: Any) -> list[str]:
-    return [c.what for c in area.entries]
-
-
 def test_annual_update_lists_changes_since_the_last_submission(carrier_a: Any, alice: Any) -> None:
     from borderpro.reviews import annual
     from borderpro.risk.tests.factories import assessment_for
@@ -178,9 +174,10 @@ def test_annual_update_lists_changes_since_the_last_submission(carrier_a: Any, a
     assert any("Risk assessment 2026" in c.what for c in areas["risk"].entries)
     # every change reads as words an officer recognises: no ids, no "object (…)", no role codes
     MembershipFactory(organization=carrier_a, role="field_staff", user__full_name="Bob Singh")
-    people = {a.app: a for a in annual.changes_since(carrier_a, since)}["organizations"]
-    whats = [c.what for area in annual.changes_since(carrier_a, since) for c in area.entries]
-    assert any("Bob Singh" in w and "(Field staff)" in w for w in people_whats(people))
+    changed = {a.app: a for a in annual.changes_since(carrier_a, since)}
+    whats = [c.what for area in changed.values() for c in area.entries]
+    people = [c.what for c in changed["organizations"].entries]
+    assert any("Bob Singh" in w and "(Field staff)" in w for w in people)
     assert not [w for w in whats if " object (" in w or "field_staff" in w], whats
     content = annual.content_of(carrier_a, since, list(areas.values()))
     assert content["since"] == since.isoformat()
