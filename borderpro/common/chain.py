@@ -34,14 +34,14 @@ def _head_sql() -> tuple[str, str]:
     )
 
 
-def _ensure_head(organization_id: Any, chain: str) -> bool:
-    """Create the chain head on first use; ``True`` if it was missing (a concurrent first
-    append may have created it meanwhile)."""
+def _ensure_head(organization_id: Any, chain: str) -> None:
+    """Create the chain head on first use (a concurrent first append may have made it a
+    moment ago: then it is left as it is)."""
     try:
         with transaction.atomic():
-            return ChainHead.objects.get_or_create(organization_id=organization_id, chain=chain)[1]
+            ChainHead.objects.get_or_create(organization_id=organization_id, chain=chain)
     except IntegrityError:
-        return True
+        pass
 
 
 def _locked_head(organization_id: Any, chain: str) -> tuple[Any, int, str]:
@@ -145,8 +145,11 @@ def chain_append[R: ChainedRecord](record: R) -> R:
     if connection.vendor == "postgresql":
         if _append_in_one_statement(record):
             return record
-        # nothing appended: the chain has no head yet, or the record is already stored
-        if _ensure_head(record.organization_id, chain) and _append_in_one_statement(record):
+        # Nothing appended: the chain had no head yet, or the record is already stored. The
+        # head may have been made meanwhile by a concurrent first append (then ``_ensure_head``
+        # finds it): try once more whether we made it or not; a stored record is refused again.
+        _ensure_head(record.organization_id, chain)
+        if _append_in_one_statement(record):
             return record
         raise AlreadyRecorded(f"{record._meta.label} already stored with these values")
     with transaction.atomic(savepoint=False):  # no savepoint round trips while locked

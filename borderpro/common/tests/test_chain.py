@@ -100,3 +100,28 @@ def test_a_correction_points_to_the_record_it_corrects(carrier_a) -> None:
     assert fix.corrects_id == original.pk
     assert list(original.corrections.all()) == [fix]
     assert verify_chain(Activity, carrier_a).ok
+
+
+def test_a_first_record_is_stored_when_another_first_append_made_the_head_meanwhile(
+    carrier_a, monkeypatch
+) -> None:
+    """Two devices sending the first records of a chain at once: the head one of them creates
+    between the other's first try and its own creation of the head. Both records are stored
+    (this used to answer "already stored" for a record never stored, an error 500)."""
+    from borderpro.common import chain
+
+    ChainHead.objects.filter(organization=carrier_a).delete()
+    real = chain._ensure_head
+    made_by_the_other = []
+
+    def the_other_one_was_faster(organization_id, name):
+        ChainHead.objects.get_or_create(organization_id=organization_id, chain=name)
+        made_by_the_other.append(name)
+        real(organization_id, name)  # finds the head there: nothing to make
+
+    monkeypatch.setattr(chain, "_ensure_head", the_other_one_was_faster)
+    first = activity_record(organization=carrier_a, actor=None, verb="organization.updated")
+    assert made_by_the_other == ["organizations.activity"]
+    assert first.seq == 1
+    assert Activity.objects.filter(organization=carrier_a, seq=1).exists()
+    assert verify_chain(Activity, carrier_a).ok
