@@ -1,8 +1,14 @@
 """The mixed load of ``bench/load.py`` (run by it; the leading underscore keeps it out of the bench modules):
 consultants browse their portfolio, carriers edit security-profile responses through the
 API, devices post inspections and seal events with one request in ten retried. The
-configuration (host, codes, tokens, session cookie, unit ids) comes from the JSON file named
-by ``BENCH_LOAD_CONFIG``; every device client id and its answer goes to ``BENCH_LOAD_SENT``."""
+configuration (host, codes, tokens, session cookie, unit ids, how many of each and the
+devices' combined rate) comes from the JSON file named by ``BENCH_LOAD_CONFIG``; every
+device client id and its answer goes to ``BENCH_LOAD_SENT``.
+
+People read a page before opening the next (1 to 3 s between requests); devices post at a
+fixed combined rate (``device_rps``), as a fleet of trucks does, rather than as fast as the
+server answers: the budget is page latency *while* devices post at that rate, which a
+closed loop of zero-wait devices cannot show (it saturates the host by construction)."""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ import random
 import uuid
 from typing import Any
 
-from locust import HttpUser, between, constant, events, task
+from locust import HttpUser, between, constant_throughput, events, task
 
 with open(os.environ["BENCH_LOAD_CONFIG"]) as handle:
     CONFIG: dict[str, Any] = json.load(handle)
@@ -28,8 +34,8 @@ def _save(environment: Any, **kwargs: Any) -> None:
 
 
 class Consultant(HttpUser):
-    weight = 2
-    wait_time = between(0.05, 0.2)
+    fixed_count = int(CONFIG["consultants"])
+    wait_time = between(1, 3)
 
     def on_start(self) -> None:
         self.client.cookies.set("sessionid", CONFIG["consultant_session"])
@@ -48,8 +54,8 @@ class Consultant(HttpUser):
 
 
 class Carrier(HttpUser):
-    weight = 2
-    wait_time = between(0.1, 0.3)
+    fixed_count = int(CONFIG["carriers"])
+    wait_time = between(1, 3)
 
     def on_start(self) -> None:
         responses = CONFIG["responses"]
@@ -72,8 +78,8 @@ class Carrier(HttpUser):
 
 
 class Device(HttpUser):
-    weight = 6
-    wait_time = constant(0)
+    fixed_count = int(CONFIG["devices"])
+    wait_time = constant_throughput(float(CONFIG["device_rps"]) / int(CONFIG["devices"]))
 
     def on_start(self) -> None:
         self.headers = {"Authorization": f"Bearer {CONFIG['device_token']}"}

@@ -4,8 +4,11 @@ portfolio (session), carriers edit security-profile responses (API), devices pos
 inspections and seal events with one request in ten retried. Reports throughput, latency
 percentiles and errors per kind, then counts in the database: every answered device record
 stored exactly once (0 lost, 0 doubled). Budget: 0 errors, pages p95 ≤ 100 ms while devices
-post ≥ 100 req/s. Meant for PostgreSQL (``DATABASE_URL``); ``BENCH_LOAD_SECONDS`` (30),
-``BENCH_LOAD_USERS`` (30), ``BENCH_LOAD_WORKERS`` (4, as in the README).
+post ≥ 100 req/s. People pause 1 to 3 s between requests; devices post at a fixed combined rate
+(see ``_locustfile.py``). Meant for PostgreSQL (``DATABASE_URL``); ``BENCH_LOAD_SECONDS``
+(30), ``BENCH_LOAD_CONSULTANTS`` (20), ``BENCH_LOAD_CARRIERS`` (20), ``BENCH_LOAD_DEVICES``
+(12), ``BENCH_LOAD_DEVICE_RPS`` (120, their combined rate), ``BENCH_LOAD_WORKERS`` (4, as
+in the README).
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ from django_scopes import scopes_disabled
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
-USERS = int(os.environ.get("BENCH_LOAD_USERS", "30"))
+CONSULTANTS = int(os.environ.get("BENCH_LOAD_CONSULTANTS", "20"))
+CARRIERS = int(os.environ.get("BENCH_LOAD_CARRIERS", "20"))
+DEVICES = int(os.environ.get("BENCH_LOAD_DEVICES", "12"))
+DEVICE_RPS = float(os.environ.get("BENCH_LOAD_DEVICE_RPS", "120"))
+USERS = CONSULTANTS + CARRIERS + DEVICES
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", "4"))
 PAGE_P95_BUDGET = 100.0
 DEVICE_RPS_BUDGET = 100.0
@@ -54,7 +61,7 @@ def _setup() -> dict[str, Any]:
     link_client(consultancy, carrier, assign=[consultant])
     admin: Any = MembershipFactory(organization=carrier, role="admin").user
     driver: Any = MembershipFactory(organization=carrier, role="field_staff").user
-    framework = catalogue("LOADPIP", n=USERS)
+    framework = catalogue("LOADPIP", n=max(CARRIERS, 1))
     responses = [
         str(response_for(carrier, requirement, narrative="Initial").pk)
         for requirement in framework.requirements.order_by("position")
@@ -76,6 +83,10 @@ def _setup() -> dict[str, Any]:
         "points": json.loads(_points()),
         "responses": responses,
         "carrier_id": str(carrier.pk),
+        "consultants": CONSULTANTS,
+        "carriers": CARRIERS,
+        "devices": DEVICES,
+        "device_rps": DEVICE_RPS,
     }
 
 
@@ -216,7 +227,8 @@ def run() -> list[dict[str, Any]]:
     doubled = counted["inspection_doubled"] + counted["seal_doubled"]
     setting = (
         f"{connection.vendor}, gunicorn {WORKERS} workers, locust {USERS} users for {SECONDS} s "
-        "on 127.0.0.1 (consultants 2 : carriers 2 : devices 6)"
+        f"on 127.0.0.1 ({CONSULTANTS} consultants and {CARRIERS} carriers pausing 1 to 3 s, "
+        f"{DEVICES} devices posting {DEVICE_RPS:.0f} req/s together)"
     )
     return [
         {
