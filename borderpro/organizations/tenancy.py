@@ -164,7 +164,9 @@ def org_view(
                 return redirect("mfa_activate_totp")
             request.access = access  # type: ignore[attr-defined]
             request.org = access.organization  # type: ignore[attr-defined]
-            request.session["last_org"] = access.organization.code
+            if request.session.get("last_org") != access.organization.code:
+                # written only when it changes: a page view must not write the session row
+                request.session["last_org"] = access.organization.code
             with scope(organization=access.organization):
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and not getattr(response, "is_rendered", True):

@@ -315,3 +315,17 @@ def test_a_period_in_the_activity_feed_is_written_the_reader_way(carrier_a, alic
         assert activity_text(entry).endswith("1 Jan 2026 – 31 Dec 2026")
     with translation.override("fr"):
         assert "1 jan. 2026 – 31 déc. 2026" in activity_text(entry)
+
+
+def test_browsing_one_organization_does_not_rewrite_the_session(as_alice, carrier_a) -> None:
+    """The organization last opened is remembered when it changes; reading pages of the same
+    organization writes nothing (a write per page view serialized busy servers)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert as_alice.get(f"/o/{carrier_a.code}/").status_code == 200
+    assert as_alice.session["last_org"] == carrier_a.code
+    with CaptureQueriesContext(connection) as queries:
+        assert as_alice.get(f"/o/{carrier_a.code}/evidence/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+    assert not [sql for sql in writes if "django_session" in sql], writes
