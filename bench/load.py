@@ -123,6 +123,36 @@ def _start_gunicorn(port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn did not start")
 
 
+def _warm_up(port: int, config: dict[str, Any]) -> None:
+    """Every worker answers each kind of request once before the clock starts (a server in
+    production is warm: imports, URL resolvers, templates and translations loaded)."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = f"http://127.0.0.1:{port}"
+    pages = [
+        f"/o/{config['consultancy']}/clients/",
+        f"/o/{config['carrier']}/",
+        f"/o/{config['carrier']}/evidence/",
+    ]
+    api = f"/api/v1/o/{config['carrier']}/profile/responses/{config['responses'][0]}/"
+
+    def fetch(n: int) -> None:
+        if n % 4 == 3:
+            request = urllib.request.Request(
+                base + api, headers={"Authorization": f"Bearer {config['carrier_token']}"}
+            )
+        else:
+            request = urllib.request.Request(
+                base + pages[n % 3], headers={"Cookie": f"sessionid={config['consultant_session']}"}
+            )
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            answer.read()
+
+    with ThreadPoolExecutor(max_workers=WORKERS * 2) as pool:
+        list(pool.map(fetch, range(WORKERS * 12)))
+
+
 def _run_locust(port: int, config: dict[str, Any], folder: Path) -> dict[str, Any]:
     (folder / "config.json").write_text(json.dumps(config))
     env = {
@@ -201,6 +231,7 @@ def run() -> list[dict[str, Any]]:
     port = _free_port()
     server = _start_gunicorn(port)
     try:
+        _warm_up(port, config)
         with tempfile.TemporaryDirectory(prefix="borderpro-load-") as scratch:
             result = _run_locust(port, config, Path(scratch))
     finally:
