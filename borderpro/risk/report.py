@@ -89,6 +89,8 @@ def render_report_pdf(assessment: Assessment, context: dict[str, Any]) -> bytes:
         organization=assessment.organization,
         language=context["c"]["language"],
         title=context["title"],
+        # an approved assessment's report does not change: made once, put in every package
+        reuse=assessment.status == Assessment.Status.APPROVED,
     )
 
 

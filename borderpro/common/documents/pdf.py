@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderpro.common.documents.letterhead import Letterhead, letterhead_for, rendering
+
+log = logging.getLogger(__name__)
+
+# A PDF is a pure function of its HTML (everything is embedded: no fetches) and of the
+# WeasyPrint that lays it out. Documents that do not change once made (``reuse=True``: the
+# approved risk assessment, put in every application package and binder) are kept in the
+# cache under the hash of both, and not laid out again when asked for again. Laying out is
+# most of a document's cost (WeasyPrint: ~0.1 s a page).
+RENDERED_SECONDS = 7 * 24 * 3600
+RENDERED_MAX_BYTES = 8 * 1024 * 1024
+
+
+def _rendered_key(html: str) -> str:
+    import weasyprint
+
+    digest = hashlib.sha256(f"{weasyprint.__version__}\0{html}".encode()).hexdigest()
+    return f"documents:pdf:{digest}"
+
+
+def _cache_get(key: str) -> bytes | None:
+    try:
+        found = cache.get(key)
+    except Exception:  # a cache that is down costs a rendering, never the document
+        log.warning("document cache unavailable", exc_info=True)
+        return None
+    return found if isinstance(found, bytes) else None
+
+
+def _cache_set(key: str, data: bytes) -> None:
+    if len(data) > RENDERED_MAX_BYTES:
+        return
+    try:
+        cache.set(key, data, RENDERED_SECONDS)
+    except Exception:
+        log.warning("document cache unavailable", exc_info=True)
 
 
 def css_string(text: str) -> str:
@@ -98,13 +136,15 @@ def render_pdf(
     time_zone: str | None = None,
     footer: str = "",
     letterhead: Letterhead | None = None,
+    reuse: bool = False,
 ) -> bytes:
     """Render ``template`` (which extends ``documents/base.html``) to PDF bytes.
 
     The template gets ``doc`` (a :class:`Frame`: title, language, letterhead, generation
     time) besides ``context``; dates render in the organization's time zone and the
     document's language, whoever asks for it. No network access: fonts are local and
-    images must be data URIs.
+    images must be data URIs. ``reuse``: the same HTML made before is answered from the
+    cache (for documents that stay the same once made).
     """
     import weasyprint
 
@@ -118,6 +158,13 @@ def render_pdf(
         footer=footer,
         letterhead=letterhead,
     )
+    key = _rendered_key(html) if reuse else ""
+    kept = _cache_get(key) if key else None
+    if kept is not None:
+        return kept
     # Documents embed everything (data URIs): nothing is fetched from a network or the disk.
     fetcher = weasyprint.URLFetcher(allowed_protocols=("data",))
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    data: bytes = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    if key:
+        _cache_set(key, data)
+    return data

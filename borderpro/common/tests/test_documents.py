@@ -177,3 +177,40 @@ def test_word_frame_uses_one_font_and_numbers_pages() -> None:
 def test_letterhead_reads_name_address_and_no_logo() -> None:
     head = letterhead_for(ORG)
     assert head.name == "Érable Transport Ltée" and head.address == "Laval, QC" and not head.logo
+
+
+def test_a_document_that_does_not_change_is_laid_out_once(monkeypatch: Any) -> None:
+    """``reuse=True``: the same document asked for again comes from the cache (same bytes, no
+    second layout); a different one (another language) is laid out; without ``reuse`` every
+    call lays out; a cache that fails costs a layout, never the document."""
+    import weasyprint
+    from django.core.cache import cache
+
+    cache.clear()
+    layouts: list[int] = []
+    real = weasyprint.HTML.write_pdf
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> bytes:
+        layouts.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", counted)
+    args = ("documents/tests/sample.html", {"rows": range(3)})
+    kwargs = {"organization": ORG, "title": "Test"}
+    first = render_pdf(*args, language="en", reuse=True, **kwargs)
+    again = render_pdf(*args, language="en", reuse=True, **kwargs)
+    assert again == first and len(layouts) == 1
+    french = render_pdf(*args, language="fr", reuse=True, **kwargs)
+    assert french != first and len(layouts) == 2
+    render_pdf(*args, language="en", **kwargs)
+    assert len(layouts) == 3
+
+    class Down:
+        def get(self, *a: Any, **k: Any) -> None:
+            raise ConnectionError("cache down")
+
+        set = get
+
+    monkeypatch.setattr("borderpro.common.documents.pdf.cache", Down())
+    assert render_pdf(*args, language="en", reuse=True, **kwargs).startswith(b"%PDF")
+    assert len(layouts) == 4
