@@ -3,7 +3,9 @@
 - the dashboard's panels fill their columns without holes under short cards;
 - the sidebar's colour reaches the bottom of long pages (sticky, full height);
 - section tabs stay one row on a phone (they scroll sideways);
-- on a phone a list's filters fold so the list starts in the first screen.
+- on a phone a list's filters fold so the list starts in the first screen;
+- a table wider than the page (the consultant's portfolio) scrolls inside its frame: the
+  page itself never scrolls sideways.
 Screenshots are kept under /work/wt/shots/h6/ (when that folder can be written) to look at.
 """
 
@@ -122,6 +124,16 @@ def a_list_starts_in_the_first_screen_on_a_phone(signed_in: Any, path: str) -> N
     assert not desktop.locator(".filters-toggle").count()
 
 
+def a_wide_table_scrolls_in_its_frame_not_the_page(signed_in: Any) -> None:
+    page = signed_in(DESKTOP, "carol@northbound.example")
+    page.goto(f"{signed_in.base}/o/northbnd/")
+    shot(page, "portfolio-desktop")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= DESKTOP["width"], f"the page is {width}px wide"
+    right = page.locator(".table-wrap").first.evaluate("e => e.getBoundingClientRect().right")
+    assert right <= DESKTOP["width"], f"the portfolio's frame ends at {right:.0f}px"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_layout_at_phone_and_desktop_widths(signed_in: Any) -> None:
     dashboard_panels_leave_no_hole_under_a_short_card(signed_in)
@@ -130,3 +142,4 @@ def test_layout_at_phone_and_desktop_widths(signed_in: Any) -> None:
         tabs_stay_on_one_row_on_a_phone(signed_in, path)
     for path in ("evidence/", "operations/inspections/", "people/"):
         a_list_starts_in_the_first_screen_on_a_phone(signed_in, path)
+    a_wide_table_scrolls_in_its_frame_not_the_page(signed_in)
