@@ -112,6 +112,7 @@ def test_list_query_count_does_not_grow_with_rows(
     as_alice: Client, carrier_a: Any, catalogue: Any
 ) -> None:
     url = _url("requirements", carrier_a)
+    as_alice.get(url)  # the first view also remembers the organization
     counts = []
     for params in (
         {"framework": "CTPAT-HC", "q": "statement of support"},

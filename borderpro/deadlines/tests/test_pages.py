@@ -160,6 +160,7 @@ def test_the_page_runs_the_same_queries_for_more_rows(
             assert as_alice.get(_url(carrier_a)).status_code == 200
         return len(ctx.captured_queries)
 
+    as_alice.get(_url(carrier_a))  # the first view also remembers the organization
     before = count()
     for i in range(6):
         card_for(employee_for(carrier_a, f"Driver {i}"), expires_on=TODAY + timedelta(days=i))
