@@ -62,9 +62,10 @@ def form_restore(request: Any, form: forms.BaseForm, *, key: str) -> forms.BaseF
     if refused is None:
         return form
     request.session[REFUSED_KEY] = stash
-    for name, values in refused["data"].items():
-        if name in form.fields:
-            multiple = isinstance(form.fields[name], forms.MultipleChoiceField)
+    for name, field in form.fields.items():
+        values = refused["data"].get(form.add_prefix(name))  # posted as "f-title" if prefixed
+        if values is not None:
+            multiple = isinstance(field, forms.MultipleChoiceField)
             form.initial[name] = values if multiple else (values[0] if values else "")
     form.cleaned_data = {}
     form._errors = ErrorDict()  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderpro.catalogue.models import Requirement
 from borderpro.common.daterange import validate_sane_date
+from borderpro.common.forms import PlainSelect
 from borderpro.evidence.models import EvidenceFile
 from borderpro.reviews.models import (
     AnnualUpdateSignoff,
@@ -36,6 +37,7 @@ def _evidence_field(
             organization=organization, archived_at__isnull=True, origin="document"
         ).order_by("title"),
         empty_label=_("— none —"),
+        widget=PlainSelect,  # the whole evidence vault
     )
 
 
@@ -93,7 +95,10 @@ class ItemForm(forms.Form):
 
 
 class FindingForm(forms.Form):
-    severity = forms.ChoiceField(label=_("Severity"), choices=Finding.Severity.choices)
+    # no default: a finding left at the first choice would be recorded as critical
+    severity = forms.ChoiceField(
+        label=_("Severity"), choices=[("", _("— choose —")), *Finding.Severity.choices]
+    )
     origin = forms.ChoiceField(
         label=_("Raised by"), choices=Finding.Origin.choices, initial=Finding.Origin.REVIEW
     )
@@ -109,6 +114,7 @@ class FindingForm(forms.Form):
             required=False,
             queryset=review.items.exclude(result=ChecklistItem.Result.MET).order_by("position"),
             empty_label=_("— none —"),
+            widget=PlainSelect,  # every item not met yet: hundreds while the review runs
         )
         self.fields["requirement"] = forms.ModelChoiceField(
             label=_("Requirement"),
@@ -119,6 +125,7 @@ class FindingForm(forms.Form):
             if review.framework_id
             else Requirement.objects.none(),
             empty_label=_("— none —"),
+            widget=PlainSelect,  # a framework's ~110 requirements
         )
         self.fields["evidence"] = _evidence_field(organization, _("Evidence"))
 

@@ -132,13 +132,20 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
             else:
                 messages.success(request, _("Saved."))
                 return redirect("reviews:review", org_code=org.code, review_id=review.pk)
+    # "Record a finding" from a checklist item that is not met: that item, chosen already
     finding_form = form_restore(
         request,
-        FindingForm(organization=org, review=review, prefix="f"),
+        FindingForm(
+            organization=org,
+            review=review,
+            prefix="f",
+            initial={"item": request.GET.get("item", "")},
+        ),
         key=f"finding-{review.pk}",
     )
     complete_form = form_restore(request, CompleteForm(prefix="c"), key=f"complete-{review.pk}")
     history = selectors.comparison(review)
+    job = _job(request, org)
     response = render(
         request,
         "reviews/review.html",
@@ -146,12 +153,18 @@ def review_detail(request: HttpRequest, review_id: Any) -> HttpResponse:
             "r": review,
             "form": form,
             "groups": selectors.grouped_items(review),
+            # one reverse() for the checklist's links, not one per item (hundreds)
+            "items_url": reverse("reviews:item", args=[org.code, uuid.UUID(int=0)]).removesuffix(
+                f"{uuid.UUID(int=0)}/"
+            ),
             "totals": selectors.result_totals(review),
             "findings": list(selectors.findings(review)),
             "finding_form": finding_form,
             "complete_form": complete_form,
             "export_form": ExportForm(),
-            "job": _job(request, org),
+            "job": job,
+            # a report already made when the page opens shows its download at once
+            "can_download": job is not None and _can(request, job_result_permission(job.kind)),
             "can_edit": _can(request, "reviews.edit") and is_open,
             "can_export": _can(request, "reviews.edit"),
             "trend": charts.readiness_trend([(h["label"], h["readiness"]) for h in history]),

@@ -199,3 +199,46 @@ def test_api_lists_reviews_findings_and_actions(carrier_a: Any, alice: Any, as_a
         f"{base}actions/{action.pk}/", {"verify": True}, content_type="application/json"
     )
     assert refused.status_code == 400
+
+
+def test_annual_update_queries_do_not_grow_with_the_changes_shown(
+    carrier_a: Any, alice: Any, as_alice: Any
+) -> None:
+    """Each change's name reads its relations (a training record its course, a membership
+    its user): those are fetched together, not once per change shown."""
+    from django.test.utils import CaptureQueriesContext
+
+    from borderpro.people.tests.factories import employee_for
+    from borderpro.reviews import annual
+    from borderpro.training.tests.factories import record_for
+
+    def world(n: int) -> None:
+        for i in range(n):
+            MembershipFactory(organization=carrier_a, role="field_staff", user__full_name=f"D{i}")
+            record_for(employee_for(carrier_a, name=f"Driver {i}"))
+
+    def queries() -> tuple[int, list[annual.Area]]:
+        since = annual.since_day(carrier_a)
+        with CaptureQueriesContext(connection) as captured:
+            areas = annual.changes_since(carrier_a, since)
+        return len(captured.captured_queries), areas
+
+    world(1)
+    few, _areas = queries()
+    world(10)
+    many, areas = queries()
+    assert many == few
+    shown = {a.app: a for a in areas}
+    assert len(shown["training"].entries) == annual.ENTRIES_SHOWN
+    assert shown["training"].counts["added"] == 11
+    assert any("D9" in c.what for c in shown["organizations"].entries)
+    assert all("Security and threat awareness" in c.what for c in shown["training"].entries), [
+        c.what for c in shown["training"].entries
+    ]
+    url = reverse("reviews:annual_update", args=[carrier_a.code])
+    with CaptureQueriesContext(connection) as page:
+        assert as_alice.get(url).status_code == 200
+    world(5)
+    with CaptureQueriesContext(connection) as again:
+        assert as_alice.get(url).status_code == 200
+    assert len(again.captured_queries) == len(page.captured_queries)

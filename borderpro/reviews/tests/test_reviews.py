@@ -215,3 +215,47 @@ def test_outsiders_get_nothing(carrier_a: Any, as_charlie: Any, client: Any) -> 
 
 def test_field_staff_cannot_see_reviews(carrier_a: Any, as_bob: Any) -> None:
     assert as_bob.get(reverse("reviews:list", args=[carrier_a.code])).status_code == 403
+
+
+def test_a_finding_is_raised_from_an_item_not_met_with_a_chosen_severity(
+    ctpat: Any, carrier_a: Any, as_carol: Any
+) -> None:
+    review = review_for(carrier_a)
+    item = review.items.order_by("position").first()
+    services.item_record(
+        actor=None, organization=carrier_a, item=item, result="not_met", notes="No log"
+    )
+    url = reverse("reviews:review", args=[carrier_a.code, review.pk])
+    page = as_carol.get(url).content.decode()
+    assert f'href="?item={item.pk}#findings"' in page  # on the row of the item not met
+    item_page = as_carol.get(reverse("reviews:item", args=[carrier_a.code, item.pk]))
+    assert f"?item={item.pk}#findings" in item_page.content.decode()
+    chosen = as_carol.get(f"{url}?item={item.pk}").content.decode()
+    assert f'<option value="{item.pk}" selected>' in chosen
+    # no severity is chosen for the user: a finding left as it opens is not "critical"
+    assert '<option value="" selected>— choose —</option>' in chosen
+    create = reverse("reviews:finding_create", args=[carrier_a.code, review.pk])
+    typed = {"f-title": "Gate log gaps", "f-item": str(item.pk), "f-origin": "review"}
+    refused = as_carol.post(create, typed)
+    assert refused.status_code == 303  # back to the form, what was typed kept
+    again = as_carol.get(refused["Location"]).content.decode()
+    assert "This field is required." in again and "Gate log gaps" in again
+    assert not Finding.objects.exists()
+    as_carol.post(create, {**typed, "f-severity": "minor"})
+    finding = Finding.objects.get()
+    assert finding.item == item and finding.requirement == item.requirement
+
+
+def test_a_report_already_made_shows_its_download_at_once(
+    carrier_a: Any, as_alice: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    review = review_for(carrier_a)
+    url = reverse("reviews:export", args=[carrier_a.code, review.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_alice.post(url, {"language": "en", "format": "pdf"})
+    page = as_alice.get(response["Location"]).content.decode()
+    from borderpro.common.models import Job
+
+    job = Job.objects.get()
+    assert job.status == "succeeded"
+    assert reverse("organizations:job_download", args=[carrier_a.code, job.pk]) in page

@@ -29,9 +29,11 @@
   });
   // On a phone, a list's filters fold behind one button so the list is in the first screen;
   // they stay open when a filter is in use. Without JavaScript they are simply shown.
+  // Only filters (GET forms): a POST form laid out the same way (export, generate, assign)
+  // is an action, never hidden behind a "Filters" button.
   function foldFilters() {
     if (!window.matchMedia("(max-width: 720px)").matches) { return; }
-    document.querySelectorAll("form.filters").forEach(function (form) {
+    document.querySelectorAll("form.filters:not([method=post]):not([method=POST])").forEach(function (form) {
       var fields = form.querySelectorAll("input:not([type=hidden]):not([type=submit]), select");
       if (fields.length < 2 || form.previousElementSibling && form.previousElementSibling.matches(".filters-toggle")) { return; }
       var used = Array.prototype.some.call(fields, function (f) {
