@@ -148,7 +148,7 @@ def test_the_pdf_lists_every_employee_and_course(carrier_a: Any) -> None:
         )
     assert "Old &lt;Hand&gt;" in html and "Yan Yard" in html
     # French labels: the roles, and the legend of the state symbols
-    assert "Chauffeur" in html and "Fait : " in html and "À faire : " in html
+    assert "Chauffeur" in html and "Fait\u00a0: " in html and "À faire\u00a0: " in html
     for course in matrix.courses:
         assert f"<th>{course.title_fr or course.title_en}</th>" in html.replace("&#x27;", "'")
     assert html.count("<tr>") == len(matrix.rows) + 1
