@@ -95,10 +95,33 @@ class SeminarForm(forms.ModelForm):
         self.fields["course"].queryset = courses()  # type: ignore[attr-defined]
 
 
+def registration_consent_wording(consultancy: Any) -> str:
+    return str(
+        _(
+            "I agree that %(name)s keeps these details to manage my registration and may "
+            "email me about this seminar. I can withdraw this consent at any time."
+        )
+        % {"name": consultancy.name}
+    )
+
+
 class RegistrationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("Email"))
+    email = forms.EmailField(
+        label=_("Email"),
+        error_messages={"invalid": _("Enter an email address like name@company.ca.")},
+    )
     company = forms.CharField(label=_("Company"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    consent = forms.BooleanField(
+        label=_("I agree to the use of my details"),
+        error_messages={
+            "required": _("Tick the box to agree: we need your details to register you.")
+        },
+    )
     # a field people never see (hidden by the stylesheet, skipped by keyboards): bots fill it
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args: Any, consultancy: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].help_text = registration_consent_wording(consultancy)

@@ -240,6 +240,8 @@ class Registration(TenantModel):
     )
     attended = models.BooleanField(_("attended"), default=False)
     code = models.CharField(_("verification code"), max_length=12, unique=True)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    consent_text = models.TextField(_("consent wording"), blank=True)
 
     history = HistoricalRecords()
 

@@ -46,6 +46,8 @@ class Matrix:
     courses: list[Course]
     rows: list[MatrixRow]
     today: date
+    # every active course, before the course filter (the page's course menu)
+    all_courses: list[Course] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {DONE: 0, DUE: 0, OVERDUE: 0}
@@ -89,9 +91,10 @@ def training_matrix(
     """Active employees by the courses their roles require, filtered. Two queries: the
     courses, then the employees with each course's last completion as a correlated subquery
     (an index seek on the records' (organization, employee, course, completed_on) index)."""
-    course_list = list(courses())
+    all_courses = list(courses())
+    course_list = all_courses
     if course_code:
-        course_list = [c for c in course_list if c.code == course_code]
+        course_list = [c for c in all_courses if c.code == course_code]
     employees = Employee.objects.filter(organization=organization, active=True)
     if role:
         employees = employees.filter(role=role)
@@ -124,7 +127,7 @@ def training_matrix(
         if state and not any(cell.state == state for cell in cells):
             continue
         rows.append(MatrixRow(employee, cells))
-    return Matrix(course_list, rows, today)
+    return Matrix(course_list, rows, today, all_courses)
 
 
 def sites(organization: Any) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from borderpro.organizations.activity import activity_record
@@ -223,9 +224,11 @@ def registration_create(
     company: str = "",
     phone: str = "",
     language: str = "en",
+    consent_text: str = "",
 ) -> Registration:
     """A public registration: confirmed while seats remain, else on the waiting list. The
-    email (with the calendar invitation when confirmed) leaves once the row is committed."""
+    email (with the calendar invitation when confirmed) leaves once the row is committed.
+    ``consent_text`` is the wording the person agreed to (kept with the time they did)."""
     from borderpro.training.invitations import send_registration_email
 
     with transaction.atomic():
@@ -242,6 +245,8 @@ def registration_create(
             language="fr" if language.startswith("fr") else "en",
             status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
             code=verification_code(),
+            consent_at=timezone.now() if consent_text else None,
+            consent_text=consent_text,
         )
         registration.full_clean()
         registration.save()

@@ -65,6 +65,16 @@
   });
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) { event.preventDefault(); }
+    if (message && !window.confirm(message)) { event.preventDefault(); return; }
+    // a form sent once stays sent: a double click does not post it twice
+    if (event.target.hasAttribute("data-submit-once")) {
+      if (event.target.dataset.sent) { event.preventDefault(); return; }
+      event.target.dataset.sent = "1";
+    }
+  });
+  // back to a page kept in memory: its forms can be sent again
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    document.querySelectorAll("form[data-submit-once]").forEach(function (form) { delete form.dataset.sent; });
   });
 })();

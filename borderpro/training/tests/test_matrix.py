@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from borderpro.people.tests.factories import employee_for
+from borderpro.training.documents import GRID_CHARS, STATE_SYMBOLS
 from borderpro.training.selectors import training_matrix
 from borderpro.training.tests.factories import record_for
 
@@ -54,7 +56,12 @@ def test_the_page_filters_and_keeps_its_query_count(as_alice: Client, carrier_a:
     with CaptureQueriesContext(connection) as many:
         page = as_alice.get(url).content.decode()
     assert len(many) == len(few)
+    # the course list is read once: the matrix's columns and the course menu share it
+    course_reads = [q for q in many.captured_queries if 'FROM "training_course"' in q["sql"]]
+    assert len(course_reads) == 1
     assert "Dora Dispatch" in page and "Driver 3" in page
+    page = as_alice.get(url, {"course": "seal-control"}).content.decode()
+    assert 'value="conveyance-inspection"' in page  # the menu still offers every course
     page = as_alice.get(url, {"site": "Windsor"}).content.decode()
     assert "Dora Dispatch" in page and "Driver 3" not in page
     page = as_alice.get(url, {"role": "driver", "state": "done"}).content.decode()
@@ -123,24 +130,64 @@ def test_the_pdf_lists_every_employee_and_course(carrier_a: Any) -> None:
     from django.utils import translation
 
     from borderpro.common.documents.pdf import render_html
-    from borderpro.training.documents import matrix_pdf_rows
+    from borderpro.training.documents import matrix_pdf_context
 
     today = date.today()
     old = employee_for(carrier_a, "Old <Hand>", role="driver", hired_on=today - timedelta(days=900))
-    record_for(old, code="security-awareness", completed_on=today - timedelta(days=100))
+    done_on = today - timedelta(days=100)
+    record_for(old, code="security-awareness", completed_on=done_on)
     employee_for(carrier_a, "Yan Yard", role="yard", hired_on=today - timedelta(days=5))
     matrix = training_matrix(carrier_a, today=today)
     with translation.override("fr"):
         html = render_html(
             "training/documents/matrix.html",
-            {"matrix": matrix, "counts": matrix.counts(), "rows_html": matrix_pdf_rows(matrix)},
+            matrix_pdf_context(matrix),
             organization=carrier_a,
             language="fr",
             title="Matrice de formation",
         )
     assert "Old &lt;Hand&gt;" in html and "Yan Yard" in html
-    assert "Chauffeur" in html and "Fait " in html and "À faire " in html
+    # French labels: the roles, and the legend of the state symbols
+    assert "Chauffeur" in html and "Fait\u00a0: " in html and "À faire\u00a0: " in html
     for course in matrix.courses:
         assert f"<th>{course.title_fr or course.title_en}</th>" in html.replace("&#x27;", "'")
     assert html.count("<tr>") == len(matrix.rows) + 1
-    assert html.count("<td") == len(matrix.rows) * (len(matrix.courses) + 2)
+    # a row per employee: name, role, and the courses as one grid cell, a column each
+    grids = re.findall(r'<td class="grid" colspan="(\d+)"[^>]*>([^<]*)</td>', html)
+    assert len(grids) == len(matrix.rows)
+    for colspan, text in grids:
+        assert int(colspan) == len(matrix.courses)
+        assert len(text) == len(matrix.courses) * GRID_CHARS
+    # every cell's state and date, in its own column
+    for row, (_, text) in zip(matrix.rows, grids, strict=True):
+        for n, cell in enumerate(row.cells):
+            column = text[n * GRID_CHARS : (n + 1) * GRID_CHARS]
+            if cell.state == "none":
+                assert not column.strip()
+                continue
+            day = cell.completed_on if cell.state == "done" else cell.due_on
+            assert column.split() == [STATE_SYMBOLS[cell.state], day.isoformat()]
+    old_row = next(r for r in matrix.rows if r.employee == old)
+    assert any(c.completed_on == done_on and c.state == "done" for c in old_row.cells)
+
+
+def test_the_pdf_colours_each_course_by_its_state() -> None:
+    import base64
+
+    from PIL import Image
+
+    from borderpro.training.documents import BAND_PIXELS, STATE_COLOURS, _band, matrix_pdf_grid
+
+    uri = _band((1, 0, 3, 2))
+    image = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
+    assert image.size == (4 * BAND_PIXELS, 1)
+
+    def hex_at(n: int) -> str:
+        red, green, blue = image.getpixel((n * BAND_PIXELS + 2, 0))
+        return f"#{red:02x}{green:02x}{blue:02x}"
+
+    assert hex_at(0) == STATE_COLOURS["done"] and hex_at(1) == "#ffffff"
+    assert hex_at(2) == STATE_COLOURS["overdue"] and hex_at(3) == STATE_COLOURS["due"]
+    # ten courses fit the landscape page at a readable size
+    grid = matrix_pdf_grid(10)
+    assert grid["font"] >= 6 and grid["column"] * 10 <= 531

@@ -30,7 +30,7 @@ def _register(
 ) -> Any:
     return client.post(
         f"/p/{consultancy.code}/seminars/{seminar.pk}/",
-        {"full_name": name, "email": email, "company": "Acme", **extra},
+        {"full_name": name, "email": email, "company": "Acme", "consent": "on", **extra},
     )
 
 
@@ -63,8 +63,47 @@ def test_bad_input_names_the_field_and_saves_nothing(consultancy: Any) -> None:
     response = _register(Client(), consultancy, seminar, "", "not-an-email")
     text = response.content.decode()
     assert response.status_code == 400
-    assert "This field is required" in text and "valid email" in text
+    assert "This field is required" in text and "email address like name@company.ca" in text
     assert not Registration.objects.filter(seminar=seminar).exists()
+
+
+def test_registration_needs_consent_and_keeps_its_wording(
+    consultancy: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    seminar = seminar_for(consultancy)
+    client = Client()
+    url = f"/p/{consultancy.code}/seminars/{seminar.pk}/"
+    refused = client.post(url, {"full_name": "Pat Prospect", "email": "pat@example.com"})
+    page = refused.content.decode()
+    assert refused.status_code == 400 and not Registration.objects.exists()
+    assert "Tick the box to agree" in page and 'value="Pat Prospect"' in page
+    # the wording the box agrees to stays beside the error, and is read out with it
+    assert f"I agree that {consultancy.name} keeps these details" in page
+    assert 'aria-describedby="id_consent_errors id_consent_help"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, consultancy, seminar, "Pat Prospect", "pat@example.com")
+    pat = Registration.objects.get(email="pat@example.com")
+    assert pat.consent_at is not None and consultancy.name in pat.consent_text
+
+
+def test_the_same_registration_sent_twice_counts_once(
+    consultancy: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A double click (or a reload of the answer) posts the form twice: the second post
+    shows the same confirmation, not an "already registered" error."""
+    seminar = seminar_for(consultancy, capacity=1)
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _register(client, consultancy, seminar, "Pat Prospect", "Pat@Example.com")
+        again = _register(client, consultancy, seminar, "Pat Prospect", "pat@example.com ")
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"] and "registered=1" in again["Location"]
+    assert Registration.objects.filter(seminar=seminar).count() == 1 and len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(client, consultancy, seminar, "Wes Waiting", "wes@example.com")
+        twice = _register(client, consultancy, seminar, "Wes Waiting", "wes@example.com")
+    assert "registered=waitlisted" in twice["Location"]
+    assert Registration.objects.filter(seminar=seminar).count() == 2
 
 
 def test_honeypot_and_rate_limit(consultancy: Any) -> None:

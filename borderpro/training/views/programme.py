@@ -61,7 +61,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
             "filters": _filters(request),
             "roles": Employee.Role.choices,
             "sites": selectors.sites(org),
-            "all_courses": selectors.courses(),
+            "all_courses": result.all_courses,
             "query": request.GET.urlencode(),
         },
     )

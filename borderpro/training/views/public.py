@@ -20,7 +20,7 @@ from django_scopes import scope, scopes_disabled
 from borderpro.common.forms import apply_validation_error
 from borderpro.organizations.models import Organization
 from borderpro.training import selectors, services
-from borderpro.training.forms import RegistrationForm
+from borderpro.training.forms import RegistrationForm, registration_consent_wording
 from borderpro.training.models import Registration, Seminar, TrainingRecord
 
 RATE_LIMIT = 5  # registrations per address and seminar per window
@@ -74,16 +74,34 @@ def _rate_limited(request: HttpRequest, seminar: Seminar) -> bool:
     return False
 
 
+def _state(registration: Registration) -> str:
+    return "waitlisted" if registration.status == Registration.Status.WAITLISTED else "1"
+
+
+def _already_registered(seminar: Seminar, form: RegistrationForm) -> str:
+    """The page to show when this address holds a place (or a place in line) already."""
+    email = form.cleaned_data["email"].strip().lower()
+    existing = (
+        Registration.objects.filter(seminar=seminar, email=email)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+    return _state(existing) if existing else ""
+
+
 def public_seminar(request: HttpRequest, consultancy_code: str, seminar_id: Any) -> HttpResponse:
     org = _consultancy(consultancy_code)
     with scope(organization=org):
         seminar = _seminar(org, seminar_id)
-        form = RegistrationForm(request.POST or None)
+        form = RegistrationForm(request.POST or None, consultancy=org)
         status = 200
         if request.method == "POST":
             if form.is_valid() and form.cleaned_data["website"]:
                 # a bot filled the hidden field: answer as if it worked, keep nothing
                 return redirect(f"{request.path}?registered=1")
+            if form.is_valid() and (done := _already_registered(seminar, form)):
+                # the same form sent twice (a double click, a reload): the first one counts
+                return redirect(f"{request.path}?registered={done}")
             if form.is_valid() and _rate_limited(request, seminar):
                 form.add_error(
                     None, _("Too many registrations from your connection. Try again in an hour.")
@@ -99,12 +117,12 @@ def public_seminar(request: HttpRequest, consultancy_code: str, seminar_id: Any)
                         company=data["company"],
                         phone=data["phone"],
                         language=get_language() or "en",
+                        consent_text=registration_consent_wording(org),
                     )
                 except ValidationError as exc:
                     apply_validation_error(form, exc)
                 else:
-                    state = "waitlisted" if registration.status == "waitlisted" else "1"
-                    return redirect(f"{request.path}?registered={state}")
+                    return redirect(f"{request.path}?registered={_state(registration)}")
             if form.errors:
                 status = max(status, 400)
         seats_left = max(0, seminar.capacity - seminar.confirmed)  # type: ignore[attr-defined]
