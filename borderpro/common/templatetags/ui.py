@@ -25,11 +25,14 @@ def field(bound: BoundField, **attrs: Any) -> SafeString:
     elif widget.__class__.__name__ == "Textarea":
         css = "textarea"
     widget_attrs: dict[str, str | bool] = {"class": css}
+    described = []
     if bound.errors:
         widget_attrs["aria-invalid"] = "true"
-        widget_attrs["aria-describedby"] = f"{bound.auto_id}_errors"
-    elif bound.help_text:
-        widget_attrs["aria-describedby"] = f"{bound.auto_id}_help"
+        described.append(f"{bound.auto_id}_errors")
+    if bound.help_text:  # kept with an error: it may say what the field means (a consent)
+        described.append(f"{bound.auto_id}_help")
+    if described:
+        widget_attrs["aria-describedby"] = " ".join(described)
     widget_attrs.update({k.replace("_", "-"): v for k, v in attrs.items()})
     return SafeString(
         render_to_string(
