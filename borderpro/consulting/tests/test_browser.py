@@ -338,6 +338,7 @@ def test_a_prospect_on_a_phone_gets_a_quote_and_becomes_a_client(
     consultant.goto(f"{live_server.url}/o/{code}/")
     portfolio = consultant.locator("main").inner_text()
     assert "Nord Cargo" in portfolio
+    no_sideways_scroll(consultant)  # a wide portfolio scrolls in its frame, not the page
     shot(consultant, "10-portfolio-desktop")
     client = request.client
     consultant.goto(live_server.url + reverse("profiles:profile", args=[client.code]))
