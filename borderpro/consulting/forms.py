@@ -55,6 +55,9 @@ class PublicForm(forms.Form):
 
     def __init__(self, *args: Any, consultancy: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # in the page's order (the consent last), so the summary of errors reads the same way
+        shared = ["consent", "website", "started"]
+        self.order_fields([n for n in self.fields if n not in shared] + shared)
         self.consultancy = consultancy
         self.fields["consent"].help_text = consent_wording(consultancy)
         if not self.is_bound:

@@ -93,6 +93,8 @@ def engagements_of(consultancy: Organization) -> QuerySet[Engagement]:
             hours_logged=Sum("time__hours"),
             milestones_total=Count("milestones", distinct=True),
         )
+        # explicit: the model's ordering is dropped from a grouped (annotated) query
+        .order_by("-started_on", "-created_at", "pk")
     )
 
 

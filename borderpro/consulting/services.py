@@ -134,6 +134,17 @@ def request_assign(
     return request
 
 
+def _take(request: ProspectRequest, actor: Any, consultancy: Organization) -> None:
+    """An unassigned request is taken by the member who answers or quotes it: the client it
+    becomes is then theirs to open (a consultant sees only the clients assigned to them)."""
+    if request.assigned_to_id or actor is None:
+        return
+    if not Membership.objects.filter(organization=consultancy, user=actor).exists():
+        return
+    request.assigned_to = actor
+    request.save(update_fields=["assigned_to", "updated_at"])
+
+
 @transaction.atomic
 def request_reply(
     *, actor: Any, consultancy: Organization, request: ProspectRequest, body: str, note: bool
@@ -150,6 +161,7 @@ def request_reply(
     message.save()
     if note:
         return message
+    _take(request, actor, consultancy)
     if request.status in (Status.NEW, Status.ASSIGNED):
         request.status = Status.ANSWERED
         request.save(update_fields=["status", "updated_at"])
@@ -304,7 +316,8 @@ def _next_number(consultancy: Organization, year: int) -> str:
 
 
 def quote_recompute(quote: Quote) -> Quote:
-    lines = list(quote.lines.all())
+    # read from the database, never a prefetched list (it misses lines added or removed since)
+    lines = list(QuoteLine._base_manager.filter(quote=quote))
     for line in lines:
         line.amount = pricing.money(line.quantity * line.unit_price)
         line.save(update_fields=["amount"])
@@ -353,6 +366,7 @@ def quote_create(*, actor: Any, consultancy: Organization, request: ProspectRequ
     )
     quote.full_clean()
     quote.save()
+    _take(request, actor, consultancy)
     for order, service in enumerate(request.services.filter(active=True)):
         _add_line(quote, service, _sizing(request), order)
     quote_recompute(quote)
@@ -481,8 +495,11 @@ def quote_for_token(raw: str) -> Quote | None:
 @transaction.atomic
 def quote_accept(*, quote: Quote, name: str, address: str) -> Engagement:
     """The prospect signs by typing their name: the quote is accepted, the prospect becomes
-    a client (if not yet) and the engagement starts with a milestone per line."""
+    a client (if not yet) and the engagement starts with a milestone per line. Signing an
+    accepted quote again changes nothing and returns its engagement."""
     quote = Quote._base_manager.select_for_update().get(pk=quote.pk)
+    if quote.status == Quote.Status.ACCEPTED:  # signed twice (a double tap): one engagement
+        return Engagement._base_manager.get(quote=quote)
     if not quote.link_open:
         raise ValidationError(_("This quote can no longer be accepted."))
     name = " ".join(name.split())

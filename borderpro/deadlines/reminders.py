@@ -352,12 +352,16 @@ def send_reminder_email(user: Any, rows: list[SentReminder]) -> None:
 def send_due_reminders(
     *, today: date | None = None, organizations: Sequence[Organization] | None = None
 ) -> RunResult:
-    """Plan today's reminders for every active client organization, then send what waits."""
+    """Plan today's reminders for every active client organization and consultancy (its
+    consultations and renewals remind its consultants), then send what waits."""
     with scopes_disabled():
         orgs = list(
             organizations
             if organizations is not None
-            else Organization.objects.filter(kind=Organization.Kind.CLIENT, is_active=True)
+            else Organization.objects.filter(
+                kind__in=[Organization.Kind.CLIENT, Organization.Kind.CONSULTANCY],
+                is_active=True,
+            )
         )
         result = RunResult()
         result.planned, result.notifications = plan_reminders(orgs, today)

@@ -585,3 +585,20 @@ def test_the_demo_publishes_availability_and_three_consultations() -> None:
     assert prospect.language == "fr" and prospect.status == "booked"
     call_command("seed_demo", stdout=StringIO())
     assert Booking.objects.count() == 3
+
+
+def test_the_consultant_is_reminded_the_day_before_a_prospects_consultation(
+    consultancy: Any,
+) -> None:
+    """A prospect's booking (no client company): the daily reminders run covers the
+    consultancy too, so its consultant gets the reminder the day before."""
+    from borderpro.deadlines.reminders import send_due_reminders
+
+    booking = booking_for(consultancy)
+    assert booking.client is None
+    due = booking.starts_at.astimezone(ZoneInfo(consultancy.time_zone)).date()
+    mail.outbox.clear()
+    send_due_reminders(today=due - timedelta(days=1))
+    to_consultant = [m for m in mail.outbox if m.to == [booking.consultant.email]]
+    assert len(to_consultant) == 1
+    assert booking.display_name in to_consultant[0].body

@@ -229,3 +229,79 @@ def test_the_inbox_lists_requests_by_status(consultancy: Any, dave: Any) -> None
     assert "Alpha Freight" in page and "Omega Lines" not in page
     assert "Omega Lines" in office.get(url + "?status=lost").content.decode()
     assert "Alpha Freight" in office.get(url + "?status=&q=alpha").content.decode()
+
+
+def test_signing_twice_or_with_one_letter_makes_one_engagement_and_no_error(
+    consultancy: Any,
+) -> None:
+    request = request_for(consultancy, wanted=[service_for(consultancy)])
+    quote = services.quote_create(actor=None, consultancy=consultancy, request=request)
+    raw = services.quote_send(actor=None, consultancy=consultancy, quote=quote)
+    url = reverse("consulting:public_quote", args=[consultancy.code, raw])
+    one_letter = Client().post(url, {"name": "P", "agree": "on"})
+    assert one_letter.status_code == 200
+    assert "Type your full name to sign." in one_letter.content.decode()
+    assert not Engagement.objects.exists()
+    first = services.quote_accept(quote=quote, name="Pat Prospect", address="127.0.0.1")
+    # the second tap arrives while the quote object still says "sent"
+    again = services.quote_accept(quote=quote, name="Pat Prospect", address="127.0.0.1")
+    assert again == first and Engagement.objects.count() == 1
+    assert Client().post(url, {"name": "Pat Prospect", "agree": "on"}).status_code == 200
+    assert Engagement.objects.count() == 1
+
+
+def test_adding_and_removing_lines_on_the_page_keeps_the_totals_right(
+    consultancy: Any, dave: Any
+) -> None:
+    gap = service_for(consultancy, "Gap assessment", unit_price=Decimal("2500.00"))
+    pip = service_for(consultancy, "PIP application", unit_price=Decimal("3500.00"))
+    request = request_for(consultancy, province="ON")
+    quote = services.quote_create(actor=None, consultancy=consultancy, request=request)
+    office = login(dave)
+    url = reverse("consulting:quote", args=[consultancy.code, quote.pk])
+    office.post(url, {"action": "add_line", "service": str(gap.pk)})
+    office.post(url, {"action": "add_line", "service": str(pip.pk)})
+    quote.refresh_from_db()
+    assert quote.subtotal == Decimal("6000.00") and quote.total == Decimal("6780.00")
+    line = quote.lines.get(service=gap)
+    other = quote.lines.get(service=pip)
+    office.post(
+        url,
+        {
+            "action": "save",
+            "language": "en",
+            "currency": "CAD",
+            "province": "ON",
+            "valid_until": quote.valid_until.isoformat(),
+            f"quantity-{line.pk}": "1",
+            f"unit_price-{line.pk}": "2500",
+            f"remove-{line.pk}": "on",
+            f"quantity-{other.pk}": "1",
+            f"unit_price-{other.pk}": "3500",
+        },
+    )
+    quote.refresh_from_db()
+    assert quote.subtotal == Decimal("3500.00") and quote.total == Decimal("3955.00")
+
+
+def test_the_consultant_who_answers_an_unassigned_request_takes_it_and_its_client(
+    consultancy: Any, carol: Any
+) -> None:
+    request = request_for(consultancy, wanted=[service_for(consultancy)])
+    office = login(carol)
+    url = reverse("consulting:request", args=[consultancy.code, request.pk])
+    office.post(url, {"action": "reply", "body": "Happy to help."})
+    request.refresh_from_db()
+    assert request.assigned_to == carol and request.status == "answered"
+    quote = services.quote_create(actor=carol, consultancy=consultancy, request=request)
+    services.quote_send(actor=carol, consultancy=consultancy, quote=quote)
+    engagement = services.quote_accept(quote=quote, name="Pat Prospect", address="127.0.0.1")
+    # Carol (a consultant, who sees only her clients) opens the client she won
+    page = office.get(reverse("organizations:dashboard", args=[engagement.client.code]))
+    assert page.status_code == 200
+    # an internal note does not take it
+    other = request_for(consultancy)
+    other_url = reverse("consulting:request", args=[consultancy.code, other.pk])
+    office.post(other_url, {"action": "reply", "body": "Check their fleet.", "note": "on"})
+    other.refresh_from_db()
+    assert other.assigned_to is None

@@ -152,3 +152,40 @@ def test_a_question_needs_only_a_name_an_email_and_the_question(consultancy: Any
     request = ProspectRequest.objects.get()
     assert request.kind == "question" and request.language == "fr"
     assert "accepte" in request.consent_text
+
+
+def test_a_form_sent_twice_is_stored_once_and_leads_to_the_first_thanks(
+    consultancy: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """A double tap on a slow connection: the same form (same stamp) arrives twice, the
+    second time without the first answer's cookie; one request, both see its reference."""
+    data = quote_data()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post_quote(consultancy, data)
+        second = post_quote(consultancy, data)
+    request = ProspectRequest.objects.get()
+    assert request.reference in first.content.decode()
+    assert request.reference in second.content.decode()
+    assert len(mail.outbox) == 1
+    # two people who opened the form in the same second are two requests
+    now = time.time() - 30
+    post_quote(consultancy, quote_data(started=spam.form_stamp(now), company="Alpha"))
+    post_quote(consultancy, quote_data(started=spam.form_stamp(now), company="Beta"))
+    assert ProspectRequest.objects.count() == 3
+
+
+def test_a_form_that_fails_to_store_can_be_sent_again(consultancy: Any, monkeypatch: Any) -> None:
+    from borderpro.consulting import services
+
+    data = quote_data()
+    real = services.request_submit
+
+    def broken(**kwargs: Any) -> Any:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "request_submit", broken)
+    with pytest.raises(RuntimeError):
+        post_quote(consultancy, data)
+    monkeypatch.setattr(services, "request_submit", real)
+    post_quote(consultancy, data)
+    assert ProspectRequest.objects.count() == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from borderpro.common.documents import render_pdf
+from borderpro.common.forms import apply_validation_error
 from borderpro.common.public import public_sections
 from borderpro.consulting import selectors, services, spam
 from borderpro.consulting.forms import AcceptForm, QuestionForm, QuoteRequestForm, consent_wording
@@ -89,16 +91,27 @@ def _submit(request: HttpRequest, consultancy_code: str, kind: str) -> HttpRespo
             chosen = list(data.pop("services", []))
             for name in ("consent", "website", "started"):
                 data.pop(name, None)
-            with scope(organization=consultancy):
-                submitted = services.request_submit(
-                    consultancy=consultancy,
-                    kind=kind,
-                    fields=data,
-                    services=chosen,
-                    language=language,
-                    consent_text=consent_wording(consultancy),
-                )
-            request.session[THANKS_KEY] = str(submitted.pk)
+            stamp = request.POST["started"]
+            first, earlier = spam.claim_send(consultancy, stamp)
+            if not first:  # sent twice: the thank-you page of the first send
+                if earlier:
+                    request.session[THANKS_KEY] = earlier
+                return redirect("consulting:public_thanks", consultancy_code=consultancy.code)
+            stored = None
+            try:
+                with scope(organization=consultancy):
+                    submitted = services.request_submit(
+                        consultancy=consultancy,
+                        kind=kind,
+                        fields=data,
+                        services=chosen,
+                        language=language,
+                        consent_text=consent_wording(consultancy),
+                    )
+                stored = str(submitted.pk)
+            finally:
+                spam.record_send(consultancy, stamp, stored)
+            request.session[THANKS_KEY] = stored
             return redirect("consulting:public_thanks", consultancy_code=consultancy.code)
         _restamp(form)
     template = "quote" if kind == ProspectRequest.Kind.QUOTE else "question"
@@ -148,13 +161,19 @@ def quote_accept(request: HttpRequest, consultancy_code: str, token: str) -> Htt
     consultancy = quote.organization
     form = AcceptForm(request.POST or None)
     if request.method == "POST" and quote.status == Quote.Status.SENT and form.is_valid():
-        services.quote_accept(
-            quote=quote,
-            name=form.cleaned_data["name"],
-            address=spam.client_address(request),
-        )
-        messages.success(request, _("Thank you: the quote is accepted. We will be in touch."))
-        return redirect("consulting:public_quote", consultancy_code=consultancy.code, token=token)
+        try:
+            services.quote_accept(
+                quote=quote,
+                name=form.cleaned_data["name"],
+                address=spam.client_address(request),
+            )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Thank you: the quote is accepted. We will be in touch."))
+            return redirect(
+                "consulting:public_quote", consultancy_code=consultancy.code, token=token
+            )
     quote = Quote._base_manager.select_related("request").get(pk=quote.pk)
     return render(
         request,
