@@ -7,17 +7,21 @@ calendar that received the first invitation updates or removes that same event.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from borderpro.common.emails import send_templated_email
 
 PRODID = "-//Border Pro//Consultations//EN"
+# The calendar that accepts the invitation reminds its owner (a prospect has no account to
+# be reminded through): the day before and an hour before.
+REMINDERS = (timedelta(days=-1), timedelta(hours=-1))
 
 
 def _sender() -> str:
@@ -43,6 +47,13 @@ def booking_ics(booking: Any, *, method: str = "REQUEST") -> bytes:
     event.add("description", booking.topic)
     event.add("location", vText(booking.where))
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
+    if method != "CANCEL":
+        for before in REMINDERS:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", before)
+            event.add_component(alarm)
     organizer = vCalAddress(f"mailto:{_sender()}")
     organizer.params["cn"] = vText(consultancy.name)
     event.add("organizer", organizer)

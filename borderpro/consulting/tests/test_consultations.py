@@ -233,6 +233,9 @@ def test_public_booking_end_to_end(
     assert str(event["uid"]) == booking.uid and int(event["sequence"]) == 0
     assert event.decoded("dtstart") == first.starts_at
     assert str(event["location"]) == window.where
+    # the booker's calendar reminds them the day before and an hour before
+    alarms = [a.decoded("trigger") for a in event.walk("VALARM")]
+    assert alarms == [timedelta(days=-1), timedelta(hours=-1)]
     # times in the booker's zone, the house format: "Monday 4 Jan 2027, 06:00" in Vancouver
     local = first.starts_at.astimezone(ZoneInfo("America/Vancouver"))
     assert local.strftime("%H:%M") in to_booker.body
