@@ -280,56 +280,47 @@ def run() -> list[dict]:
             call_command("seed_demo", verbosity=0)
         demo = Organization.objects.get(code="mapleleaf")
         pip = next(f for f in frameworks_pursued(demo) if f.code == "PIP")
-        started = time.perf_counter()
-        package_build(actor=None, organization=demo, framework=pip, language="en")
-        rows.append(
-            {
-                "name": "profiles: package build, demo carrier (PIP, EN)",
+
+        def build_row(name: str, budget: int, note: str = "", **build: Any) -> dict:
+            started = time.perf_counter()
+            package_build(actor=None, **build)
+            row = {
+                "name": name,
                 "unit": "ms",
-                "budget": 10_000,
+                "budget": budget,
                 "value": (time.perf_counter() - started) * 1000,
                 "better": "lower",
             }
-        )
-        started = time.perf_counter()
-        package_build(actor=None, organization=demo, framework=pip, language="en")
+            return {**row, "note": note} if note else row
+
+        demo_en: dict[str, Any] = {"organization": demo, "framework": pip, "language": "en"}
+        rows.append(build_row("profiles: package build, demo carrier (PIP, EN)", 10_000, **demo_en))
         rows.append(
-            {
-                "name": "profiles: package build again, demo carrier (PIP, EN)",
-                "unit": "ms",
-                "budget": 1_000,
-                "value": (time.perf_counter() - started) * 1000,
-                "better": "lower",
-                "note": "a second build: the approved risk assessment's report is not laid out again",
-            }
-        )
-        started = time.perf_counter()
-        package_build(actor=None, organization=org, framework=framework, language="fr")
-        rows.append(
-            {
-                "name": f"profiles: package build, complete {N_REQUIREMENTS}-requirement profile (FR)",
-                "unit": "ms",
-                "budget": 10_000,
-                "value": (time.perf_counter() - started) * 1000,
-                "better": "lower",
-            }
-        )
-        started = time.perf_counter()
-        package_build(
-            actor=None,
-            organization=demo,
-            framework=pip,
-            language="fr",
-            variant="gap_report",
-            unanswered="appendix",
+            build_row(
+                "profiles: package build again, demo carrier (PIP, EN)",
+                1_000,
+                "a second build: the approved risk assessment's report is not laid out again",
+                **demo_en,
+            )
         )
         rows.append(
-            {
-                "name": "profiles: package build, demo gap report + appendix (FR)",
-                "unit": "ms",
-                "budget": 10_000,
-                "value": (time.perf_counter() - started) * 1000,
-                "better": "lower",
-            }
+            build_row(
+                f"profiles: package build, complete {N_REQUIREMENTS}-requirement profile (FR)",
+                10_000,
+                organization=org,
+                framework=framework,
+                language="fr",
+            )
+        )
+        rows.append(
+            build_row(
+                "profiles: package build, demo gap report + appendix (FR)",
+                10_000,
+                organization=demo,
+                framework=pip,
+                language="fr",
+                variant="gap_report",
+                unanswered="appendix",
+            )
         )
     return rows
