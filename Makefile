@@ -46,11 +46,11 @@ setup: db
 run: setup
 	@$(PY) manage.py seed_demo --if-empty
 	@echo ""; echo "Border Pro on http://$(HOST):$(PORT)/ (background worker started; Ctrl+C stops both)"; echo ""
-	@trap 'kill 0' EXIT; $(PY) manage.py db_worker --interval 0.5 >var/worker.log 2>&1 & \
+	@trap 'kill 0' EXIT; $(PY) manage.py worker >var/worker.log 2>&1 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: deps
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: dev-deps messages
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)

@@ -74,7 +74,8 @@ def run_job(job_id: str) -> str:
         job = Job.objects.get(pk=job_id)
         if job.is_finished:
             return job.status
-        Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now())
+        job.status, job.started_at = Job.Status.RUNNING, timezone.now()
+        Job.objects.filter(pk=job.pk).update(status=job.status, started_at=job.started_at)
         try:
             _handler(job.kind)(job)
         except Exception as exc:  # the job failed: say so in the UI, keep the worker alive

@@ -11,12 +11,14 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
-        from django.tasks.signals import task_finished
+        from django.tasks.signals import task_enqueued, task_finished
 
         from borderpro.common.nav import register_nav_item
         from borderpro.ops.heartbeat import worker_finished
+        from borderpro.ops.wakeup import task_queued
 
         task_finished.connect(worker_finished, dispatch_uid="ops.worker_heartbeat")
+        task_enqueued.connect(task_queued, dispatch_uid="ops.wake_worker")
         register_nav_item(
             "ops.export",
             url="ops:export",

@@ -560,6 +560,10 @@ def _sign(
             recorded_at=now,
         )
     )
+    if step == Approval.Step.APPROVED:
+        from borderpro.risk.tasks import prepare_approved_report
+
+        transaction.on_commit(lambda: prepare_approved_report.enqueue(str(assessment.pk)))
     activity_record(
         organization=organization,
         actor=actor,

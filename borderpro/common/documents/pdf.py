@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 # WeasyPrint that lays it out. Documents that do not change once made (``reuse=True``: the
 # approved risk assessment, put in every application package and binder) are kept in the
 # cache under the hash of both, and not laid out again when asked for again. Laying out is
-# most of a document's cost (WeasyPrint: ~0.1 s a page).
-RENDERED_SECONDS = 7 * 24 * 3600
+# most of a document's cost (WeasyPrint: ~0.1 s a page). They are kept for as long as such
+# a document stays current (an approved assessment: a year, then the next one replaces it).
+RENDERED_SECONDS = 400 * 24 * 3600
 RENDERED_MAX_BYTES = 8 * 1024 * 1024
 
 
