@@ -73,14 +73,16 @@ def _list_context(request: OrgRequest, vis: Visibility) -> dict[str, Any]:
     return {"form": form, "filters": filters, "page": page, "base_url": base_url}
 
 
+HISTORY_SHOWN = ("history_id", "history_type", "history_change_reason", "history_date")
+
+
 @org_view("catalogue.view")
 def requirement_detail(request: OrgRequest, requirement_id: Any) -> HttpResponse:
     vis = _vis(request)
-    requirement = selectors.requirement_get(vis, requirement_id)
-    own_note = selectors.guidance_note_of(vis, requirement)
 
-    def build() -> dict[str, str]:
+    def build() -> dict[str, Any]:
         """What the catalogue says (kept); notes, their form and the history are not."""
+        requirement = selectors.requirement_get(vis, requirement_id)  # or 404, never kept
         context = {
             "requirement": requirement,
             "framework": requirement.framework,
@@ -88,17 +90,24 @@ def requirement_detail(request: OrgRequest, requirement_id: Any) -> HttpResponse
             "editions": selectors.requirement_editions(vis, requirement),
         }
         return {
+            "requirement": requirement,
             "top": render_to_string("catalogue/_detail_top.html", context, request),
             "facts": render_to_string("catalogue/_detail_facts.html", context, request),
         }
 
+    # kept for this viewer and catalogue state: the requirement was found and visible then
+    body = fragments.cached(fragments.page_key(request, vis, "detail", str(requirement_id)), build)
+    requirement = body["requirement"]
+    notes = selectors.guidance_notes_for(vis, requirement)
+    own_note = selectors.guidance_note_of(vis, requirement, notes)
+    history = requirement.history.select_related("history_user").only(
+        *HISTORY_SHOWN, "history_user"
+    )
     context = {
-        "body": fragments.cached(fragments.page_key(request, vis, "detail", requirement.pk), build),
+        "body": body,
         "requirement": requirement,
-        "notes": selectors.guidance_notes_for(vis, requirement),
-        "history": requirement.history.select_related("history_user").order_by("-history_date")[
-            :10
-        ],
+        "notes": notes,
+        "history": history.order_by("-history_date")[:10],
         "can_write_note": _can_write_note(request, vis),
         "note_form": GuidanceNoteForm(initial={"text": own_note.text if own_note else ""}),
         "own_note": own_note,
