@@ -236,20 +236,30 @@ def run() -> list[dict]:
             "note": f"p95 {api['p95']:.1f} ms",
         }
     )
+    # Issue #22: the four catalogue pages at 25 ms (the general page budget is 50 ms).
     rows.append(
-        page_row("catalogue requirement list page", client, base + "requirements/", budget=50)
+        page_row("catalogue requirement list page", client, base + "requirements/", budget=25)
     )
     rows.append(
         page_row(
-            "catalogue requirement page", client, f"{base}requirements/{requirement.pk}/", budget=50
+            "catalogue requirement page", client, f"{base}requirements/{requirement.pk}/", budget=25
         )
     )
     rows.append(
-        page_row("catalogue crosswalk page (PIP x C-TPAT)", client, base + "crosswalk/", budget=50)
+        page_row("catalogue crosswalk page (PIP x C-TPAT)", client, base + "crosswalk/", budget=25)
     )
     rows.append(
         page_row(
-            "catalogue edition comparison page", client, "/o/northbnd/catalogue/compare/", budget=50
+            "catalogue edition comparison page", client, "/o/northbnd/catalogue/compare/", budget=25
         )
     )
+    with scopes_disabled():
+        alice = User.objects.get(email="alice@mapleleaf.example")
+    as_alice = Client()
+    as_alice.force_login(alice)
+    reference = page_row(
+        "catalogue: reference, evidence list", as_alice, "/o/mapleleaf/evidence/", budget=50
+    )
+    reference["budget"] = None  # context for the rows above: how loaded the machine is
+    rows.append(reference)
     return rows

@@ -291,9 +291,23 @@ def noted_refs(vis: Visibility) -> set[tuple[str, str]]:
     return set(_notes(vis).values_list("requirement__framework__code", "requirement__ref"))
 
 
-def guidance_note_of(vis: Visibility, requirement: Requirement) -> GuidanceNote | None:
+def guidance_note_of(
+    vis: Visibility, requirement: Requirement, notes: list[GuidanceNote] | None = None
+) -> GuidanceNote | None:
+    """The note of the viewer's consultancy on this requirement; found among ``notes`` (those
+    of :func:`guidance_notes_for`) when given, which hold it if it exists."""
     if vis.note_owner is None:
         return None
+    if notes is not None:
+        owner_id = vis.note_owner.pk
+        return next(
+            (
+                n
+                for n in notes
+                if n.organization_id == owner_id and n.requirement_id == requirement.pk
+            ),
+            None,
+        )
     return (
         GuidanceNote.objects.with_scope(organization=vis.note_owner)
         .filter(requirement=requirement)

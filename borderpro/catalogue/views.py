@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from borderpro.catalogue import selectors, services
+from borderpro.catalogue import fragments, selectors, services
 from borderpro.catalogue.answers import answer_source_for
 from borderpro.catalogue.comparison import editions_compare
 from borderpro.catalogue.forms import FrameworkUploadForm, GuidanceNoteForm, RequirementFilterForm
@@ -48,6 +49,18 @@ def catalogue_index(request: OrgRequest) -> HttpResponse:
 @org_view("catalogue.view")
 def requirement_list(request: OrgRequest) -> HttpResponse:
     vis = _vis(request)
+    # htmx: the results, and the categories of the framework (out of band)
+    template = "catalogue/_results.html" if request.htmx else "catalogue/_list.html"
+    body = fragments.cached(
+        fragments.page_key(request, vis, template),
+        lambda: render_to_string(template, _list_context(request, vis), request),
+    )
+    if request.htmx:
+        return HttpResponse(body)
+    return render(request, "catalogue/list.html", {"body": body})
+
+
+def _list_context(request: OrgRequest, vis: Visibility) -> dict[str, Any]:
     form = RequirementFilterForm(vis, request.GET)
     filters = form.filters()
     size = PRINT_LIMIT if request.GET.get("all") == "1" else PAGE_SIZE
@@ -56,29 +69,45 @@ def requirement_list(request: OrgRequest) -> HttpResponse:
     noted = selectors.noted_refs(vis)
     for row in page.object_list:  # evaluated once; the template reuses the rows
         row.has_note = (row.framework.code, row.ref) in noted  # type: ignore[attr-defined]
-    htmx = bool(
-        request.htmx
-    )  # htmx: the results, and the categories of the framework (out of band)
     base_url = reverse("catalogue:requirements", args=[request.org.code])
-    context = {"form": form, "filters": filters, "page": page, "base_url": base_url}
-    template = "catalogue/_results.html" if htmx else "catalogue/list.html"
-    return render(request, template, context)
+    return {"form": form, "filters": filters, "page": page, "base_url": base_url}
+
+
+HISTORY_SHOWN = ("history_id", "history_type", "history_change_reason", "history_date")
 
 
 @org_view("catalogue.view")
 def requirement_detail(request: OrgRequest, requirement_id: Any) -> HttpResponse:
     vis = _vis(request)
-    requirement = selectors.requirement_get(vis, requirement_id)
-    own_note = selectors.guidance_note_of(vis, requirement)
+
+    def build() -> dict[str, Any]:
+        """What the catalogue says (kept); notes, their form and the history are not."""
+        requirement = selectors.requirement_get(vis, requirement_id)  # or 404, never kept
+        context = {
+            "requirement": requirement,
+            "framework": requirement.framework,
+            "links": selectors.links_of(vis, requirement),
+            "editions": selectors.requirement_editions(vis, requirement),
+        }
+        return {
+            "requirement": requirement,
+            "top": render_to_string("catalogue/_detail_top.html", context, request),
+            "facts": render_to_string("catalogue/_detail_facts.html", context, request),
+        }
+
+    # kept for this viewer and catalogue state: the requirement was found and visible then
+    body = fragments.cached(fragments.page_key(request, vis, "detail", str(requirement_id)), build)
+    requirement = body["requirement"]
+    notes = selectors.guidance_notes_for(vis, requirement)
+    own_note = selectors.guidance_note_of(vis, requirement, notes)
+    history = requirement.history.select_related("history_user").only(
+        *HISTORY_SHOWN, "history_user"
+    )
     context = {
+        "body": body,
         "requirement": requirement,
-        "framework": requirement.framework,
-        "links": selectors.links_of(vis, requirement),
-        "notes": selectors.guidance_notes_for(vis, requirement),
-        "editions": selectors.requirement_editions(vis, requirement),
-        "history": requirement.history.select_related("history_user").order_by("-history_date")[
-            :10
-        ],
+        "notes": notes,
+        "history": history.order_by("-history_date")[:10],
         "can_write_note": _can_write_note(request, vis),
         "note_form": GuidanceNoteForm(initial={"text": own_note.text if own_note else ""}),
         "own_note": own_note,
@@ -152,6 +181,15 @@ def framework_detail(request: OrgRequest, framework_id: Any) -> HttpResponse:
 @org_view("catalogue.view")
 def crosswalk_view(request: OrgRequest) -> HttpResponse:
     vis = _vis(request)
+    template = "catalogue/_crosswalk.html"
+    body = fragments.cached(
+        fragments.page_key(request, vis, template),
+        lambda: render_to_string(template, _crosswalk_context(request, vis), request),
+    )
+    return render(request, "catalogue/crosswalk.html", {"body": body})
+
+
+def _crosswalk_context(request: OrgRequest, vis: Visibility) -> dict[str, Any]:
     current = [f for f in selectors.frameworks_visible(vis) if f.is_current]
     rows = selectors.framework_resolve(
         vis, request.GET.get("rows", "")
@@ -176,7 +214,7 @@ def crosswalk_view(request: OrgRequest) -> HttpResponse:
                 col_cat=col_cat,
                 pairs=selectors.crosswalk_pairs(rows, cols, row_cat, col_cat),
             )
-    return render(request, "catalogue/crosswalk.html", context)
+    return context
 
 
 def _pick_editions(
@@ -202,6 +240,8 @@ def compare_view(request: OrgRequest) -> HttpResponse:
     vis = _vis(request)
     groups, a, b = _pick_editions(request, vis)
     context: dict[str, Any] = {"groups": groups, "a": a, "b": b}
+    source = None
+    answered: set[str] = set()
     if a is not None and b is not None:
         if (a.code, a.owner_id) != (b.code, b.owner_id):
             context["mismatch"] = True
@@ -211,11 +251,20 @@ def compare_view(request: OrgRequest) -> HttpResponse:
                 answered = source.refs(request.org, a.code)
             else:
                 answered = selectors.noted_refs_of_family(vis, a)
+    template = "catalogue/_compare.html"
+
+    def build() -> str:
+        if a is not None and b is not None and "mismatch" not in context:
             context["answers"] = source
             context["result"] = editions_compare(
                 a=a, b=b, answered_refs=answered if answered else None, visible=vis.frameworks_q()
             )
-    return render(request, "catalogue/compare.html", context)
+        return render_to_string(template, context, request)
+
+    # the organization's answers change outside the catalogue: they name the fragment too
+    answers = (source.name if source is not None else None, tuple(sorted(answered)))
+    body = fragments.cached(fragments.page_key(request, vis, template, *answers), build)
+    return render(request, "catalogue/compare.html", {"body": body})
 
 
 @org_view("catalogue.manage_frameworks", kinds=("consultancy",))
