@@ -1,7 +1,8 @@
 """Field operations at carrier scale: 2,000 units, 3 years of records (~4 M inspections, ~2 M seal
 events) on PostgreSQL, then the p95 of the list / filter / search, seal-audit and dashboard
-queries (budget 100 ms) and the inspection submission API under load with gunicorn (2 workers,
-127.0.0.1 only; budget ≥ 300 requests/s with p99 ≤ 100 ms).
+queries (budget 100 ms; the seal audit 50 ms below full scale) and the inspection submission
+API under load with gunicorn (2 workers, 127.0.0.1 only; budget ≥ 300 requests/s with p99
+≤ 100 ms).
 
 Size: ``BENCH_OPS_SCALE`` (1.0 = the full 4 M / 2 M; default 0.05 so ``make bench`` stays quick).
 The bulk history is generated in SQL (``INSERT … SELECT generate_series``) into a dedicated
@@ -43,6 +44,9 @@ FULL_INSPECTIONS = 4_000_000
 FULL_SEALS = 500_000  # four events each: received, affixed, verified, removed → 2 M events
 YEARS = 3
 BUDGET_MS = 100.0
+# Issue #22: the seal audit within 50 ms p95 on the default data (SQLite, or PostgreSQL below
+# full scale); at full scale it keeps the carrier-scale budget of 100 ms for 7 and 30 days.
+SEAL_AUDIT_BUDGET_MS = 50.0
 BUDGET_RPS = 300.0
 BUDGET_P99 = 100.0
 LOAD_SECONDS = float(os.environ.get("BENCH_OPS_LOAD_SECONDS", "10"))
@@ -165,7 +169,8 @@ FROM generate_series(0, %(n)s - 1) AS i
 SEAL_EVENTS_SQL = """
 INSERT INTO operations_sealevent (id, organization_id, seq, prev_hash, record_hash, recorded_at, client_id,
   seal_id, seal_number, kind, occurred_at, actor_name, unit_id, trip_ref, bill_of_lading, shipper, issued_to,
-  stage, viewed, verified, tugged, twisted, number_matches, authority, replacement_number, note)
+  stage, viewed, verified, tugged, twisted, number_matches, authority, replacement_number, note,
+  subcarrier_code)
 SELECT gen_random_uuid(), %(org)s,
   CASE WHEN i <= %(n)s - 201 THEN i * 4 + k + 1 ELSE (%(n)s - 200) * 4 + (i - %(n)s + 200) * 3 + k + 1 END,
   'bulk-generated', md5((i * 4 + k)::text) || md5(('s' || i)::text),
@@ -174,7 +179,7 @@ SELECT gen_random_uuid(), %(org)s,
   CASE WHEN k > 0 THEN (%(trailers)s::uuid[])[1 + i %% %(ntr)s] END, CASE WHEN k > 0 THEN 'TRIP-' || (i * 4) ELSE '' END,
   CASE WHEN k = 1 THEN 'BOL-' || i ELSE '' END, CASE WHEN k = 1 THEN 'Great Lakes Foods' ELSE '' END, '',
   CASE WHEN k = 2 THEN 'border' ELSE '' END, k = 2, k = 2, k = 2, k = 2,
-  CASE WHEN k = 2 THEN (i %% 3000 <> 0) END, CASE WHEN k = 3 THEN 'consignee' ELSE '' END, '', ''
+  CASE WHEN k = 2 THEN (i %% 3000 <> 0) END, CASE WHEN k = 3 THEN 'consignee' ELSE '' END, '', '', ''
 FROM generate_series(%(start)s, %(stop)s) AS i, generate_series(0, 3) AS k,
   LATERAL (SELECT now() - make_interval(secs => (%(n)s - i) * %(step)s) + make_interval(hours => k)) AS t(ts)
 WHERE NOT (k = 3 AND i > %(n)s - 201)
@@ -183,7 +188,7 @@ WHERE NOT (k = 3 AND i > %(n)s - 201)
 
 def _generate_postgres(org: Any, scale: float) -> dict[str, int]:
     from borderpro.common.models import ChainHead
-    from borderpro.operations.models import Inspection, SealEvent, SealLot
+    from borderpro.operations.models import Inspection, Seal, SealEvent, SealLot
 
     n_units = max(20, int(FULL_UNITS * scale))
     n_insp = max(2000, int(FULL_INSPECTIONS * scale))
@@ -216,7 +221,9 @@ def _generate_postgres(org: Any, scale: float) -> dict[str, int]:
                     file=sys.stderr,
                     flush=True,
                 )
-    if not SealEvent.objects.filter(organization=org).exists():
+    # Seals and their events are generated in two steps, each skipped when already there, so
+    # a run stopped between them resumes with --keep.
+    if not Seal.objects.filter(organization=org).exists():
         lot = SealLot.objects.create(
             organization=org,
             manufacturer="TydenBrooks",
@@ -240,6 +247,8 @@ def _generate_postgres(org: Any, scale: float) -> dict[str, int]:
                     "step": span / n_seals,
                 },
             )
+    if not SealEvent.objects.filter(organization=org).exists():
+        with connection.cursor() as cursor:
             chunk = 100_000
             for start in range(0, n_seals, chunk):
                 cursor.execute(
@@ -329,12 +338,18 @@ def _generate_small(org: Any, admin: Any) -> dict[str, int]:
 # --- query figures -----------------------------------------------------------------------
 
 
-def _row(name: str, figures: dict[str, float], note: str = "") -> dict[str, Any]:
+def _seal_audit_budget() -> float:
+    return BUDGET_MS if _is_postgres() and _scale() >= 1 else SEAL_AUDIT_BUDGET_MS
+
+
+def _row(
+    name: str, figures: dict[str, float], note: str = "", budget: float = BUDGET_MS
+) -> dict[str, Any]:
     return {
         "name": name,
         "value": figures["p95"],
         "unit": "ms",
-        "budget": BUDGET_MS,
+        "budget": budget,
         "better": "lower",
         "note": f"p95; median {figures['median']:.1f} ms{'; ' + note if note else ''}",
     }
@@ -385,7 +400,8 @@ def _query_rows(org: Any, admin: Any, size: dict[str, int]) -> list[dict[str, An
             return client.get(url)
 
         figures = timed(fetch, runs=30, warmup=2)
-        rows.append(_row(name, figures, label))
+        budget = _seal_audit_budget() if "seals/audit/" in url else BUDGET_MS
+        rows.append(_row(name, figures, label, budget))
     with scopes_disabled():
         figures = timed(lambda: selectors.operations_summary(org), runs=30)
     rows.append(_row("ops: operations_summary() for the org dashboard", figures, label))

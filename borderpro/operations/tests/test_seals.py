@@ -268,3 +268,46 @@ def test_seal_lists_keep_a_constant_number_of_queries(as_alice: Any, carrier_a: 
                 assert as_alice.get(url).status_code == 200
             counts.append(len(ctx))
     assert counts[:3] == counts[3:]
+
+
+def test_the_seal_audit_reads_as_many_queries_whatever_the_period(
+    as_alice: Any, carrier_a: Any
+) -> None:
+    """Each kind of discrepancy is one limited query: 7, 30 or 365 days cost the same number."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lot_for(carrier_a, first=1, last=3)
+    affixed_seal(carrier_a)
+    inspection_for(carrier_a, seal_number="NOT-IN-LOG")
+    counts = []
+    for days in (7, 30, 365):
+        url = f"/o/{carrier_a.code}/operations/seals/audit/?days={days}"
+        as_alice.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            page = as_alice.get(url).content.decode()
+        assert "NOT-IN-LOG" in page
+        counts.append(len(ctx))
+    assert counts[0] == counts[1] == counts[2]
+
+
+def test_the_seal_audit_leaves_the_planner_settings_as_they_were(carrier_a: Any) -> None:
+    """On PostgreSQL the documents query runs with nested loops off (decision 0017); the
+    setting must not outlive it, even within an enclosing transaction (as here)."""
+    from django.db import connection
+
+    def settings() -> list[str]:
+        if connection.vendor != "postgresql":
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_nestloop'),"
+                " current_setting('max_parallel_workers_per_gather')"
+            )
+            return list(cursor.fetchone())
+
+    inspection_for(carrier_a, seal_number="NOT-IN-LOG")
+    before = settings()
+    audit = selectors.seal_audit(carrier_a, days=30)
+    assert [d.seal_number for d in audit["discrepancies"]] == ["NOT-IN-LOG"]
+    assert settings() == before

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from borderpro.common.forms import apply_validation_error
 from borderpro.operations import selectors, services
+from borderpro.operations.audit_html import discrepancy_rows_html
 from borderpro.operations.forms import SealLotForm
 from borderpro.operations.models import Inspection, Seal
 from borderpro.operations.views.common import QuickPage
@@ -80,11 +81,13 @@ def seal_audit(request: HttpRequest) -> HttpResponse:
     org = request.org  # type: ignore[attr-defined]
     periods = {str(d): d for d in selectors.AUDIT_PERIODS}
     days = periods.get(request.GET.get("days", ""), 7)
+    audit = selectors.seal_audit(org, days=days)
     return render(
         request,
         "operations/seal_audit.html",
         {
-            "audit": selectors.seal_audit(org, days=days),
+            "audit": audit,
+            "rows": discrepancy_rows_html(audit["discrepancies"], org_code=org.code),
             "statuses": [c for c in Seal.Status.choices if c[0] in selectors.AUDIT_STATUSES],
         },
     )
