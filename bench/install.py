@@ -1,8 +1,8 @@
 """Fresh install: what `make` runs on a new clone once the dependencies are in (the `db` and
-`run` targets): migrate, createcachetable, load_catalogue and seed_demo, each a separate
-`manage.py` process (so Python and Django start-up count, as they do for the user) on a brand
-new database: a temporary SQLite file, or, when DATABASE_URL is set, a PostgreSQL database
-created for the run and dropped afterwards.
+`run` targets, with the same arguments): migrate, createcachetable, load_catalogue and
+seed_demo, each a separate `manage.py` process (so Python and Django start-up count, as they
+do for the user) on a brand new database: a temporary SQLite file, or, when DATABASE_URL is
+set, a PostgreSQL database created for the run and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ BENCH_DATABASE = "borderpro_install_bench"
 STEPS = [
     ("migrate", ["migrate", "--no-input", "-v0"]),
     ("createcachetable", ["createcachetable"]),
-    ("load_catalogue", ["load_catalogue"]),
-    ("seed_demo", ["seed_demo", "--if-empty"]),
+    ("load_catalogue", ["load_catalogue", "--skip-checks"]),
+    ("seed_demo", ["seed_demo", "--if-empty", "--skip-checks"]),
 ]
 
 
