@@ -66,3 +66,74 @@ class CreateModels(migrations.operations.base.Operation):
     @property
     def migration_name_fragment(self) -> str:
         return "_".join(op.name_lower for op in self.operations)[:40]
+
+
+_ONE_MODEL_OPERATIONS = (
+    migrations.AddField,
+    migrations.AlterField,
+    migrations.AddIndex,
+    migrations.RemoveIndex,
+    migrations.AddConstraint,
+    migrations.RemoveConstraint,
+)
+
+
+class AlterModels(migrations.operations.base.Operation):
+    """Field, index and constraint operations on distinct models, with one state reload.
+
+    Each operation changes another model, so each one's database work sees, in the states
+    before and after the group, its model exactly as it was before and after that operation:
+    the database work is that of the operations one after the other."""
+
+    reduces_to_sql = True
+    reversible = True
+
+    def __init__(self, operations: list[Any]) -> None:
+        names = [getattr(operation, "model_name_lower", None) for operation in operations]
+        if not all(isinstance(op, _ONE_MODEL_OPERATIONS) for op in operations) or len(
+            set(names)
+        ) != len(names):
+            raise TypeError(
+                "AlterModels holds field, index or constraint operations on distinct models"
+            )
+        self.operations = operations
+        super().__init__()
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__qualname__, [], {"operations": self.operations})
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        rendered = state.__dict__.pop("apps", None)
+        try:
+            for operation in self.operations:
+                operation.state_forwards(app_label, state)
+        finally:
+            if rendered is not None:
+                state.__dict__["apps"] = rendered
+        # delay=False: every model related to the changed ones, as a relation field needs
+        state.reload_models(
+            [(app_label, operation.model_name_lower) for operation in self.operations],
+            delay=False,
+        )
+
+    def database_forwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        for operation in self.operations:
+            operation.database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> None:
+        for operation in reversed(self.operations):
+            operation.database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def references_model(self, name: str, app_label: str) -> bool:
+        return any(op.references_model(name, app_label) for op in self.operations)
+
+    def describe(self) -> str:
+        return "; ".join(op.describe() for op in self.operations)
+
+    @property
+    def migration_name_fragment(self) -> str:
+        return "_".join(op.migration_name_fragment for op in self.operations)[:40]

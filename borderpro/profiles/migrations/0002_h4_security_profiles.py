@@ -67,24 +67,23 @@ class Migration(migrations.Migration):
                 },
             )],
         ),
-        migrations.AddField(
-            model_name='historicalresponse',
-            name='security_profile',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='profiles.securityprofile', verbose_name='security profile'),
-        ),
-        migrations.AddField(
-            model_name='packagesnapshot',
-            name='security_profile',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='packages', to='profiles.securityprofile', verbose_name='security profile'),
-        ),
-        migrations.AddField(
-            model_name='readinesspoint',
-            name='security_profile',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='readiness_points', to='profiles.securityprofile'),
-        ),
-        migrations.AddField(
-            model_name='response',
-            name='security_profile',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='profiles.securityprofile', verbose_name='security profile'),
+        borderpro.common.migration_operations.AlterModels(
+            operations=[migrations.AddField(
+                model_name='historicalresponse',
+                name='security_profile',
+                field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='profiles.securityprofile', verbose_name='security profile'),
+            ), migrations.AddField(
+                model_name='packagesnapshot',
+                name='security_profile',
+                field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='packages', to='profiles.securityprofile', verbose_name='security profile'),
+            ), migrations.AddField(
+                model_name='readinesspoint',
+                name='security_profile',
+                field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='readiness_points', to='profiles.securityprofile'),
+            ), migrations.AddField(
+                model_name='response',
+                name='security_profile',
+                field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='profiles.securityprofile', verbose_name='security profile'),
+            )],
         ),
     ]
