@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import migrations
+from django.db.migrations.utils import field_is_referenced
 
 
 class CreateModels(migrations.operations.base.Operation):
@@ -110,11 +111,27 @@ class AlterModels(migrations.operations.base.Operation):
         finally:
             if rendered is not None:
                 state.__dict__["apps"] = rendered
-        # delay=False: every model related to the changed ones, as a relation field needs
-        state.reload_models(
-            [(app_label, operation.model_name_lower) for operation in self.operations],
-            delay=False,
-        )
+        if rendered is None:
+            return
+        # One reload of what each operation would have reloaded (ProjectState.add_field,
+        # alter_field, _append_option and _remove_option: the same models, the same delay).
+        related: set[tuple[str, str]] = set()
+        for operation in self.operations:
+            model = operation.model_name_lower
+            related |= state._find_reload_model(
+                app_label, model, self._delay(app_label, state, operation)
+            )
+        state._reload(related)
+
+    @staticmethod
+    def _delay(app_label: str, state: Any, operation: Any) -> bool:
+        if isinstance(operation, migrations.AddField):
+            return not operation.field.is_relation
+        if isinstance(operation, migrations.AlterField):
+            return not operation.field.is_relation and not field_is_referenced(
+                state, (app_label, operation.model_name_lower), (operation.name, operation.field)
+            )
+        return True  # indexes and constraints
 
     def database_forwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
