@@ -36,15 +36,16 @@ messages: deps
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv; \
 	else echo "(msgfmt not found: using the compiled translations shipped in the repository)"; fi
 
+# migrate runs the system checks; the steps after it skip them (they would run them again).
 db: deps messages
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_catalogue
+	$(PY) manage.py load_catalogue --skip-checks
 
 setup: db
 
 run: setup
-	@$(PY) manage.py seed_demo --if-empty
+	@$(PY) manage.py seed_demo --if-empty --skip-checks
 	@echo ""; echo "Border Pro on http://$(HOST):$(PORT)/ (background worker started; Ctrl+C stops both)"; echo ""
 	@trap 'kill 0' EXIT; $(PY) manage.py worker >var/worker.log 2>&1 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 
 from borderpro.accounts.models import User
 from borderpro.organizations.activity import activity_record
@@ -139,10 +140,15 @@ def seed(orgs: dict[str, Any], users: dict[str, Any]) -> None:
 
 def _users() -> dict[str, User]:
     users = {}
+    hashed = ""
     for email, name, _what, language in DEMO_USERS:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name, language=language)
+            # Every demo user has the same (published) password: hashed once, not once per
+            # user (each hash costs the full key-derivation time on purpose).
+            hashed = hashed or make_password(DEMO_PASSWORD)
+            user = User(email=email, full_name=name, language=language, password=hashed)
+            user.save()
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
