@@ -293,6 +293,85 @@ def _mapped(
     return out
 
 
+_MANY_IDS = 40  # above this many requirements, select responses by framework, not by id list
+_LINKED_EVIDENCE = (
+    "id",
+    "title",
+    "original_name",
+    "sha256",
+    "document_date",
+    "expires_on",
+    "created_at",
+    "archived_at",
+)
+
+
+def _responses(
+    organization: Any,
+    security_profile: SecurityProfile,
+    framework: Framework,
+    requirement_ids: set[Any],
+    other_framework_ids: set[Any],
+) -> dict[Any, Response]:
+    """Requirement id → the profile's response, with its owner, its shared source (with the
+    source's owner and division) and its security profile attached.
+
+    Read without joins: the owners and shared sources are few, and joining them on every
+    response (a user's and a response's every column, once per row) cost more than the
+    responses themselves."""
+    rows = Response.objects.filter(organization=organization, security_profile=security_profile)
+    if len(requirement_ids) > _MANY_IDS:  # a whole framework: no list of hundreds of ids
+        rows = rows.filter(requirement__framework_id__in={framework.pk, *other_framework_ids})
+    else:
+        rows = rows.filter(requirement_id__in=requirement_ids)
+    found = {r.requirement_id: r for r in rows if r.requirement_id in requirement_ids}
+    profile_cache = Response._meta.get_field("security_profile")
+    owner_cache = Response._meta.get_field("owner")
+    for response in found.values():
+        profile_cache.set_cached_value(response, security_profile)
+    owner_ids = {r.owner_id for r in found.values() if r.owner_id is not None}
+    if owner_ids:
+        owners = owner_cache.related_model._default_manager.in_bulk(owner_ids)
+        for response in found.values():
+            if response.owner_id is not None:
+                owner_cache.set_cached_value(response, owners.get(response.owner_id))
+    source_ids = {r.same_as_id for r in found.values() if r.same_as_id is not None}
+    if source_ids:
+        sources = (
+            Response.objects.filter(organization=organization, pk__in=source_ids)
+            .select_related("owner", "security_profile__division")
+            .in_bulk()
+        )
+        same_as_cache = Response._meta.get_field("same_as")
+        for response in found.values():
+            if response.same_as_id is not None:
+                same_as_cache.set_cached_value(response, sources.get(response.same_as_id))
+    return found
+
+
+def _evidence_by_response(organization: Any, responses: list[Response]) -> dict[Any, list[Any]]:
+    """Response id → its current (not archived) evidence files, the few fields the workspace
+    shows; a file linked to several responses is one instance (read-only)."""
+    links: dict[Any, list[Any]] = defaultdict(list)
+    if not responses:
+        return links
+    model = ResponseEvidence._meta.get_field("evidence").related_model
+    # from_db() takes the values of a partial row in the model's field order
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in _LINKED_EVIDENCE]
+    rows = ResponseEvidence.objects.filter(
+        organization=organization,
+        response_id__in=[r.pk for r in responses],
+        evidence__archived_at__isnull=True,
+    ).values_list("response_id", *(f"evidence__{name}" for name in names))
+    files: dict[Any, Any] = {}
+    for response_id, *values in rows:
+        evidence = files.get(values[0])
+        if evidence is None:
+            evidence = files[values[0]] = model.from_db(rows.db, names, values)
+        links[response_id].append(evidence)
+    return links
+
+
 def workspace_build(
     organization: Any,
     framework: Framework,
@@ -318,37 +397,15 @@ def workspace_build(
     pursued_ids = {f.pk for f in pursued} - {framework.pk}
     mapped = _mapped(framework, req_ids, pursued_ids, version)
     other_ids = {other.pk for pairs in mapped.values() for other, _rel in pairs}
-    responses = {
-        r.requirement_id: r
-        for r in Response.objects.filter(
-            organization=organization,
-            security_profile=security_profile,
-            requirement_id__in=req_ids | other_ids,
-        ).select_related("owner", "same_as__owner", "same_as__security_profile__division")
-    }
-    shared = [r.same_as for r in responses.values() if r.same_as is not None]
-    links: dict[Any, list[Any]] = defaultdict(list)
-    for link in (
-        ResponseEvidence.objects.filter(
-            organization=organization,
-            response_id__in=[r.pk for r in [*responses.values(), *shared]],
-            evidence__archived_at__isnull=True,
-        )
-        .select_related("evidence")
-        .only(
-            "id",
-            "response_id",
-            "evidence__id",
-            "evidence__title",
-            "evidence__original_name",
-            "evidence__sha256",
-            "evidence__document_date",
-            "evidence__expires_on",
-            "evidence__created_at",
-            "evidence__archived_at",
-        )
-    ):
-        links[link.response_id].append(link.evidence)
+    responses = _responses(
+        organization,
+        security_profile,
+        framework,
+        req_ids | other_ids,
+        {m.framework_id for pairs in mapped.values() for m, _rel in pairs},
+    )
+    shared = [r.same_as for r in responses.values() if r.same_as_id is not None]
+    links = _evidence_by_response(organization, [*responses.values(), *shared])
     assignments = {
         a.category_id: a
         for a in CategoryAssignment.objects.filter(
