@@ -309,9 +309,8 @@ _LINKED_EVIDENCE = (
 def _responses(
     organization: Any,
     security_profile: SecurityProfile,
-    framework: Framework,
     requirement_ids: set[Any],
-    other_framework_ids: set[Any],
+    framework_ids: set[Any],
 ) -> dict[Any, Response]:
     """Requirement id → the profile's response, with its owner, its shared source (with the
     source's owner and division) and its security profile attached.
@@ -321,7 +320,7 @@ def _responses(
     responses themselves."""
     rows = Response.objects.filter(organization=organization, security_profile=security_profile)
     if len(requirement_ids) > _MANY_IDS:  # a whole framework: no list of hundreds of ids
-        rows = rows.filter(requirement__framework_id__in={framework.pk, *other_framework_ids})
+        rows = rows.filter(requirement__framework_id__in=framework_ids)
     else:
         rows = rows.filter(requirement_id__in=requirement_ids)
     found = {r.requirement_id: r for r in rows if r.requirement_id in requirement_ids}
@@ -396,15 +395,21 @@ def workspace_build(
     req_ids = {r.pk for r in requirements}
     pursued_ids = {f.pk for f in pursued} - {framework.pk}
     mapped = _mapped(framework, req_ids, pursued_ids, version)
-    other_ids = {other.pk for pairs in mapped.values() for other, _rel in pairs}
-    responses = _responses(
-        organization,
-        security_profile,
-        framework,
-        req_ids | other_ids,
-        {m.framework_id for pairs in mapped.values() for m, _rel in pairs},
-    )
-    shared = [r.same_as for r in responses.values() if r.same_as_id is not None]
+    responses = _responses(organization, security_profile, req_ids, {framework.pk})
+    # another framework's answer is read only for the rows that may reuse it (empty ones)
+    reusable: set[Any] = set()
+    for requirement in requirements:
+        own = responses.get(requirement.pk)
+        if own is None or (own.same_as_id is None and own.reuse_mapped and not own.has_own_answer):
+            reusable.update(
+                other.pk
+                for other, relation in mapped.get(requirement.pk, [])
+                if relation in REUSE_RELATIONS
+            )
+    if reusable:
+        frameworks = {other.framework_id for pairs in mapped.values() for other, _rel in pairs}
+        responses.update(_responses(organization, security_profile, reusable, frameworks))
+    shared = [r.same_as for r in responses.values() if r.same_as is not None]
     links = _evidence_by_response(organization, [*responses.values(), *shared])
     assignments = {
         a.category_id: a
