@@ -120,7 +120,8 @@ def _build(
         org,
         framework,
         today=org.local_today(),
-        modes=profile_for(org).modes or ["highway"],
+        # the modes choose the applicable requirements: not read when they are given
+        modes=["highway"] if requirements is not None else (profile_for(org).modes or ["highway"]),
         pursued=pursued,
         requirements=requirements,
         security_profile=security_profile or _security_profile(view, request),
