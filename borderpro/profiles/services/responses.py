@@ -82,7 +82,7 @@ def _keep_related(read: Response, locked: Response) -> None:
     """The locked copy of a response keeps the requirement and security profile the caller
     already read with it (they do not change on a save): no query for each again."""
     for name in ("requirement", "security_profile"):
-        field = Response._meta.get_field(name)
+        field: Any = getattr(Response, name).field
         if field.is_cached(read) and getattr(read, field.attname) == getattr(locked, field.attname):
             field.set_cached_value(locked, field.get_cached_value(read))
 
