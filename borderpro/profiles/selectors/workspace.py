@@ -423,8 +423,9 @@ def workspace_build(
             organization=organization, security_profile=security_profile, requirement=requirement
         )
         row = Row(requirement=requirement, response=response, effective=response)
-        if response.same_as is not None:
-            row.effective, row.shared_from = response.same_as, response.same_as.security_profile
+        source = response.same_as if response.same_as_id is not None else None
+        if source is not None:
+            row.effective, row.shared_from = source, source.security_profile
         candidates = sorted(
             (pair for pair in mapped.get(requirement.pk, []) if pair[1] in REUSE_RELATIONS),
             key=lambda pair: -REUSE_RELATIONS[pair[1]],
@@ -444,8 +445,9 @@ def workspace_build(
         row.also_covers = [other for other, _rel in candidates]
         row.evidence = links.get(row.effective.pk, []) if row.effective.pk else []
         assignment = assignments.get(requirement.category_id)
-        row.owner = response.owner or (assignment.owner if assignment else None)
-        row.owner_from_category = response.owner is None and assignment is not None
+        owner = response.owner if response.owner_id is not None else None
+        row.owner = owner or (assignment.owner if assignment else None)
+        row.owner_from_category = owner is None and assignment is not None
         row.due_on = response.due_on or (assignment.due_on if assignment else None)
         row.gaps = _row_gaps(row, today)
         rows.append(row)
@@ -473,8 +475,13 @@ def _assemble(
         block.gap_count = sum(1 for r in cat_rows if r.gaps)
         blocks.append(block)
     overall, must, should = score(rows)
-    gap_counts = {key: sum(1 for r in rows if key in r.gaps) for key in GAPS}
-    status_counts = {value: sum(1 for r in rows if r.status == value) for value in Status.values}
+    gap_counts = dict.fromkeys(GAPS, 0)
+    status_counts = dict.fromkeys(Status.values, 0)
+    for row in rows:  # one pass (a row's gaps are distinct keys of GAPS)
+        for key in row.gaps:
+            gap_counts[key] += 1
+        if row.effective.status in status_counts:
+            status_counts[row.effective.status] += 1
     return Workspace(
         framework=framework,
         blocks=blocks,
