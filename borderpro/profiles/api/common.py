@@ -108,6 +108,7 @@ def _build(
     requirements: list[Any] | None = None,
     framework: Any = None,
     security_profile: SecurityProfile | None = None,
+    light: bool = False,
 ) -> Any:
     org = view.organization
     if framework is None:
@@ -125,6 +126,7 @@ def _build(
         pursued=pursued,
         requirements=requirements,
         security_profile=security_profile or _security_profile(view, request),
+        light=light,
     )
 
 

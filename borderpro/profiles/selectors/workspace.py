@@ -306,14 +306,72 @@ _LINKED_EVIDENCE = (
 )
 
 
+class _Stored:
+    adding = False
+
+
+class Answer:
+    """A stored response as the pages that only show it read it: its own columns, owner and
+    shared source (a model instance costs more to make than the row costs to read, hundreds of
+    times a page). ``workspace_build(light=True)`` gives these; read-only."""
+
+    COLUMNS = (
+        "id",
+        "requirement_id",
+        "same_as_id",
+        "owner_id",
+        "status",
+        "justification",
+        "narrative",
+        "due_on",
+        "review_state",
+        "reuse_mapped",
+        "version",
+    )
+    __slots__ = (*COLUMNS, "security_profile", "owner", "same_as")
+    id: Any
+    requirement_id: Any
+    same_as_id: Any
+    owner_id: Any
+    status: str
+    justification: str
+    narrative: str
+    due_on: date | None
+    review_state: str
+    reuse_mapped: bool
+    version: int
+    security_profile: SecurityProfile
+    owner: Any
+    same_as: Any
+    _state = _Stored()
+
+    def __init__(self, values: tuple[Any, ...], security_profile: SecurityProfile) -> None:
+        for name, value in zip(self.COLUMNS, values, strict=True):
+            setattr(self, name, value)
+        self.security_profile = security_profile
+        self.owner = self.same_as = None
+
+    @property
+    def pk(self) -> Any:
+        return self.id
+
+    @property
+    def security_profile_id(self) -> Any:
+        return self.security_profile.pk
+
+    has_own_answer = Response.has_own_answer
+
+
 def _responses(
     organization: Any,
     security_profile: SecurityProfile,
     requirement_ids: set[Any],
     framework_ids: set[Any],
-) -> dict[Any, Response]:
-    """Requirement id → the profile's response, with its owner, its shared source (with the
-    source's owner and division) and its security profile attached.
+    light: bool = False,
+) -> dict[Any, Any]:
+    """Requirement id → the profile's response (or its ``Answer`` if ``light``), with its
+    owner, its shared source (with the source's owner and division) and its security profile
+    attached.
 
     Read without joins: the owners and shared sources are few, and joining them on every
     response (a user's and a response's every column, once per row) cost more than the
@@ -323,17 +381,32 @@ def _responses(
         rows = rows.filter(requirement__framework_id__in=framework_ids)
     else:
         rows = rows.filter(requirement_id__in=requirement_ids)
-    found = {r.requirement_id: r for r in rows if r.requirement_id in requirement_ids}
-    profile_cache = Response._meta.get_field("security_profile")
+    found: dict[Any, Any]
+    if light:
+        found = {}
+        for values in rows.values_list(*Answer.COLUMNS):
+            if values[1] in requirement_ids:
+                found[values[1]] = Answer(values, security_profile)
+    else:
+        found = {r.requirement_id: r for r in rows if r.requirement_id in requirement_ids}
+        profile_cache = Response._meta.get_field("security_profile")
+        for response in found.values():
+            profile_cache.set_cached_value(response, security_profile)
     owner_cache = Response._meta.get_field("owner")
-    for response in found.values():
-        profile_cache.set_cached_value(response, security_profile)
+    same_as_cache = Response._meta.get_field("same_as")
+
+    def attach(response: Any, field: Any, value: Any) -> None:
+        if light:
+            setattr(response, field.name, value)
+        else:
+            field.set_cached_value(response, value)
+
     owner_ids = {r.owner_id for r in found.values() if r.owner_id is not None}
     if owner_ids:
         owners = owner_cache.related_model._default_manager.in_bulk(owner_ids)
         for response in found.values():
             if response.owner_id is not None:
-                owner_cache.set_cached_value(response, owners.get(response.owner_id))
+                attach(response, owner_cache, owners.get(response.owner_id))
     source_ids = {r.same_as_id for r in found.values() if r.same_as_id is not None}
     if source_ids:
         sources = (
@@ -341,10 +414,9 @@ def _responses(
             .select_related("owner", "security_profile__division")
             .in_bulk()
         )
-        same_as_cache = Response._meta.get_field("same_as")
         for response in found.values():
             if response.same_as_id is not None:
-                same_as_cache.set_cached_value(response, sources.get(response.same_as_id))
+                attach(response, same_as_cache, sources.get(response.same_as_id))
     return found
 
 
@@ -380,8 +452,12 @@ def workspace_build(
     pursued: list[Framework],
     requirements: list[Requirement] | None = None,
     security_profile: SecurityProfile | None = None,
+    light: bool = False,
 ) -> Workspace:
-    """The framework's workspace of one security profile (default: the main profile)."""
+    """The framework's workspace of one security profile (default: the main profile).
+
+    ``light``: the stored responses of the rows are ``Answer``s, not model instances (for
+    the pages that only show them: the workspace, readiness; not for writing or exporting)."""
     if security_profile is None:
         from borderpro.profiles.services.divisions import security_profile_main
 
@@ -395,7 +471,7 @@ def workspace_build(
     req_ids = {r.pk for r in requirements}
     pursued_ids = {f.pk for f in pursued} - {framework.pk}
     mapped = _mapped(framework, req_ids, pursued_ids, version)
-    responses = _responses(organization, security_profile, req_ids, {framework.pk})
+    responses = _responses(organization, security_profile, req_ids, {framework.pk}, light)
     # another framework's answer is read only for the rows that may reuse it (empty ones)
     reusable: set[Any] = set()
     for requirement in requirements:
@@ -408,7 +484,7 @@ def workspace_build(
             )
     if reusable:
         frameworks = {other.framework_id for pairs in mapped.values() for other, _rel in pairs}
-        responses.update(_responses(organization, security_profile, reusable, frameworks))
+        responses.update(_responses(organization, security_profile, reusable, frameworks, light))
     shared = [r.same_as for r in responses.values() if r.same_as is not None]
     links = _evidence_by_response(organization, [*responses.values(), *shared])
     assignments = {

@@ -387,6 +387,7 @@ def readiness_record(
         modes=modes if modes is not None else (profile_for(organization).modes or ["highway"]),
         pursued=pursued,
         security_profile=security_profile,
+        light=True,
     )
     point, _created = ReadinessPoint.objects.update_or_create(
         organization=organization,

@@ -113,3 +113,59 @@ def test_the_gap_list_reads_as_its_template_did(
         before = Template(GAP_ROWS_TEMPLATE).render(Context({"gap_rows": rows, "org": carrier_a}))
         url = f"/o/{carrier_a.code}/profile/responses/"
         assert render_gap_rows(rows, response_url=url) == before
+
+
+def _figures(ws: Any) -> tuple[Any, ...]:
+    rows = [
+        (
+            r.requirement.ref,
+            None if r.response._state.adding else r.response.pk,  # unsaved: a new id each time
+            None if r.effective._state.adding else r.effective.pk,
+            r.effective.status,
+            r.effective.narrative,
+            r.effective.review_state,
+            r.owner.pk if r.owner else None,
+            r.due_on,
+            r.reused_from.ref if r.reused_from else None,
+            r.shared_from.name if r.shared_from else None,
+            [o.ref for o in r.also_covers],
+            [e.pk for e in r.evidence],
+            r.gaps,
+        )
+        for r in ws.rows
+    ]
+    blocks = [(b.category.code, b.score, b.done, b.total, b.gap_count) for b in ws.blocks]
+    return (rows, blocks, ws.score, ws.must_score, ws.should_score, ws.gap_counts, ws.status_counts)
+
+
+def test_a_light_workspace_reads_as_the_full_one(
+    carrier_a: Any, carol: Any, frameworks: Any
+) -> None:
+    """Own, reused (mapped) and shared (another division's) answers, owners, evidence."""
+    from borderpro.profiles.models import Division
+    from borderpro.profiles.services.divisions import security_profile_start
+
+    _grow(carrier_a, 6)
+    ctpat1 = response_for(carrier_a, frameworks["ctpat1"], status="partial", narrative="Sealed.")
+    ctpat1.evidence_links.create(organization=carrier_a, evidence=evidence_for(carrier_a))
+    pip1 = response_for(carrier_a, frameworks["pip1"], status="not_started", narrative="")
+    pip1.evidence_links.all().delete()
+    response_for(carrier_a, frameworks["pip"].requirements.get(ref="PIP-002"), owner=carol)
+    ltl = security_profile_start(
+        actor=None,
+        organization=carrier_a,
+        division=Division.objects.create(organization=carrier_a, name="LTL"),
+        share_answers=True,
+    )
+    for profile in (None, ltl):
+        options = {
+            "today": carrier_a.local_today(),
+            "modes": ["highway"],
+            "pursued": frameworks_pursued(carrier_a),
+            "security_profile": profile,
+        }
+        full = workspace_build(carrier_a, frameworks["pip"], **options)
+        light = workspace_build(carrier_a, frameworks["pip"], light=True, **options)
+        assert _figures(light) == _figures(full)
+        assert any(r.reused_from for r in full.rows) or profile is ltl
+        assert profile is None or any(r.shared_from for r in light.rows)

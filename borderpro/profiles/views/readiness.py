@@ -22,7 +22,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
     if ctx["framework"] is None:
         return no_framework(request)
     org, framework = ctx["org"], ctx["framework"]
-    ws = workspace_of(ctx)
+    ws = workspace_of(ctx, light=True)
     points = list(
         ReadinessPoint.objects.filter(
             organization=org, framework=framework, security_profile=ctx["security_profile"]
