@@ -1,4 +1,4 @@
-"""Security profile workspace figures: the framework page with ~200 responses (median of 30,
+"""Security profile workspace figures: the framework page with ~200 and 500 responses (median of 30,
 with its query count, which must not grow with the number of requirements), and the time to
 build the application package (PDF, Word, evidence ZIP) of the demo carrier (submission copy,
 and internal gap report with the chart and an appendix) and of a complete 200-requirement
@@ -20,10 +20,11 @@ from django_scopes import scopes_disabled
 from bench.common import page_row, timed
 
 N_REQUIREMENTS = 200
+N_LARGE = 500  # issue #22: the workspace of a large profile (its own carrier and framework)
 
 
-def _bench_org() -> tuple[Any, Any, Any]:
-    """A carrier pursuing a 200-requirement framework, every response written, half with evidence."""
+def _bench_org(n: int = N_REQUIREMENTS) -> tuple[Any, Any, Any]:
+    """A carrier pursuing an n-requirement framework, every response written, half with evidence."""
     from borderpro.accounts.models import User
     from borderpro.catalogue.models import Category, Framework, Mapping, Requirement
     from borderpro.common.samples import pdf_bytes
@@ -39,11 +40,12 @@ def _bench_org() -> tuple[Any, Any, Any]:
     consultancy, _ = Organization.objects.get_or_create(
         code="benchpfc", defaults={"name": "Bench consultancy", "kind": "consultancy"}
     )
+    suffix = "" if n == N_REQUIREMENTS else str(n)
     org, _ = Organization.objects.get_or_create(
-        code="benchpf",
+        code=f"benchpf{suffix}",
         defaults={
-            "name": "Bench Profile Carrier",
-            "legal_name": "Bench Profile Carrier Ltd.",
+            "name": f"Bench Profile Carrier {suffix}".strip(),
+            "legal_name": f"Bench Profile Carrier {suffix} Ltd.",
             "kind": "client",
             "business_type": "highway_carrier",
         },
@@ -59,12 +61,12 @@ def _bench_org() -> tuple[Any, Any, Any]:
     link, _ = ClientLink.objects.get_or_create(consultancy=consultancy, client=org)
     ConsultantAssignment.objects.get_or_create(link=link, user=user)
     framework, created = Framework.objects.get_or_create(
-        code="BENCH-200",
+        code=f"BENCH-{n}",
         edition="1",
         owner=consultancy,
         defaults={
             "kind": "program",
-            "name_en": "Bench framework (200 requirements)",
+            "name_en": f"Bench framework ({n} requirements)",
             "name_fr": "Cadre d'essai",
             "short_name_en": "BENCH",
             "short_name_fr": "ESSAI",
@@ -92,7 +94,7 @@ def _bench_org() -> tuple[Any, Any, Any]:
         ctpat = list(
             Requirement.objects.filter(framework__code="CTPAT-HC", framework__is_current=True)[:100]
         )
-        for i in range(N_REQUIREMENTS):
+        for i in range(n):
             req = Requirement.objects.create(
                 framework=framework,
                 category=cats[i % 10],
@@ -244,7 +246,7 @@ def run() -> list[dict]:
         client = Client()
         client.force_login(user)
         url = f"/o/{org.code}/profile/requirements/?framework={framework.code}"
-        row = page_row(f"profiles: workspace, {N_REQUIREMENTS} responses", client, url, budget=50)
+        row = page_row(f"profiles: workspace, {N_REQUIREMENTS} responses", client, url, budget=20)
         small_url = f"/o/{org.code}/profile/requirements/?framework=CTPAT-HC"
         client.get(small_url)
         with CaptureQueriesContext(connection) as small:
@@ -256,6 +258,17 @@ def run() -> list[dict]:
             f"; {n_small} queries with the 104-requirement C-TPAT page (same count = independent)"
         )
         rows.append(row)
+        large_org, large_framework, _user = _bench_org(N_LARGE)
+        large_url = f"/o/{large_org.code}/profile/requirements/?framework={large_framework.code}"
+        large_row = page_row(
+            f"profiles: workspace, {N_LARGE} responses", client, large_url, budget=40
+        )
+        with CaptureQueriesContext(connection) as largest:
+            client.get(large_url)
+        large_row["note"] += (
+            f"; {len(largest)} queries (same as with {N_REQUIREMENTS}: independent)"
+        )
+        rows.append(large_row)
         rows.extend(_save_and_readiness_rows(client, org, framework))
         reference = page_row(
             "profiles: reference, evidence list (same org)",

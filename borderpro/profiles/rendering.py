@@ -111,3 +111,25 @@ def render_row(row: Any, s: dict[str, Any]) -> SafeString:
         f"</a></div></div></article>"
     )
     return SafeString("".join(out))
+
+
+def render_gap_rows(rows: list[Any], *, response_url: str) -> SafeString:
+    """The readiness page's gap list, one table row per requirement with gaps (built here for
+    the same reason as the workspace rows: a template costs ~0.3 ms a row).
+    ``response_url`` is a response's address without the id (``…/responses/``)."""
+    labels = {name: esc(_(name)) for name in ("Requirement", "Level", "Owner", "Gaps")}
+    levels = {k: esc(v) for k, v in Level.choices}
+    gaps = {k: esc(v) for k, v in GAPS.items()}
+    out = []
+    for row in rows:
+        r = row.requirement
+        owner = row.owner.display_name if row.owner is not None else ""
+        badges = "".join(f'<span class="badge warn">{gaps[key]}</span> ' for key in row.gaps)
+        out.append(
+            f'<tr><td data-label="{labels["Requirement"]}"><a href="{response_url}{row.response.pk}/">'
+            f'<span class="mono">{esc(r.ref)}</span> {esc(pick(r, "title"))}</a></td>'
+            f'<td data-label="{labels["Level"]}">{levels.get(r.level) or esc(r.level)}</td>'
+            f'<td data-label="{labels["Owner"]}">{esc(owner) if owner else "—"}</td>'
+            f'<td data-label="{labels["Gaps"]}">{badges}</td></tr>'
+        )
+    return SafeString("".join(out))

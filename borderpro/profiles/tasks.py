@@ -27,7 +27,9 @@ def _pending_key(response_id: Any) -> str:
 def readiness_refresh_later(*, organization: Any, response: Any) -> None:
     """Queue today's readiness of the response's profile (and of the profiles sharing its
     answer), unless a refresh for this response is already waiting."""
-    if cache.add(_pending_key(response.pk), 1, timeout=PENDING_SECONDS):
+    key = _pending_key(response.pk)
+    # a burst of saves finds the key with one read (adding it takes a few queries)
+    if cache.get(key) is None and cache.add(key, 1, timeout=PENDING_SECONDS):
         readiness_refresh.enqueue(str(organization.pk), str(response.pk))
 
 

@@ -108,6 +108,7 @@ def _build(
     requirements: list[Any] | None = None,
     framework: Any = None,
     security_profile: SecurityProfile | None = None,
+    light: bool = False,
 ) -> Any:
     org = view.organization
     if framework is None:
@@ -120,10 +121,12 @@ def _build(
         org,
         framework,
         today=org.local_today(),
-        modes=profile_for(org).modes or ["highway"],
+        # the modes choose the applicable requirements: not read when they are given
+        modes=["highway"] if requirements is not None else (profile_for(org).modes or ["highway"]),
         pursued=pursued,
         requirements=requirements,
         security_profile=security_profile or _security_profile(view, request),
+        light=light,
     )
 
 

@@ -221,7 +221,7 @@ class ReadinessView(OrgScopedMixin, APIView):
         parameters=[FRAMEWORK_PARAM, DIVISION_PARAM], responses={200: OpenApiTypes.OBJECT}
     )
     def get(self, request: Request, org_code: str) -> ApiResponse:
-        ws = _build(self, request)
+        ws = _build(self, request, light=True)
         if ws is None:
             return ApiResponse({"framework": None, "score": None, "categories": []})
         return ApiResponse(

@@ -293,6 +293,156 @@ def _mapped(
     return out
 
 
+_MANY_IDS = 40  # above this many requirements, select responses by framework, not by id list
+_LINKED_EVIDENCE = (
+    "id",
+    "title",
+    "original_name",
+    "sha256",
+    "document_date",
+    "expires_on",
+    "created_at",
+    "archived_at",
+)
+
+
+class _Stored:
+    adding = False
+
+
+class Answer:
+    """A stored response as the pages that only show it read it: its own columns, owner and
+    shared source (a model instance costs more to make than the row costs to read, hundreds of
+    times a page). ``workspace_build(light=True)`` gives these; read-only."""
+
+    COLUMNS = (
+        "id",
+        "requirement_id",
+        "same_as_id",
+        "owner_id",
+        "status",
+        "justification",
+        "narrative",
+        "due_on",
+        "review_state",
+        "reuse_mapped",
+        "version",
+    )
+    __slots__ = (*COLUMNS, "security_profile", "owner", "same_as")
+    id: Any
+    requirement_id: Any
+    same_as_id: Any
+    owner_id: Any
+    status: str
+    justification: str
+    narrative: str
+    due_on: date | None
+    review_state: str
+    reuse_mapped: bool
+    version: int
+    security_profile: SecurityProfile
+    owner: Any
+    same_as: Any
+    _state = _Stored()
+
+    def __init__(self, values: tuple[Any, ...], security_profile: SecurityProfile) -> None:
+        for name, value in zip(self.COLUMNS, values, strict=True):
+            setattr(self, name, value)
+        self.security_profile = security_profile
+        self.owner = self.same_as = None
+
+    @property
+    def pk(self) -> Any:
+        return self.id
+
+    @property
+    def security_profile_id(self) -> Any:
+        return self.security_profile.pk
+
+    has_own_answer = Response.has_own_answer
+
+
+def _responses(
+    organization: Any,
+    security_profile: SecurityProfile,
+    requirement_ids: set[Any],
+    framework_ids: set[Any],
+    light: bool = False,
+) -> dict[Any, Any]:
+    """Requirement id → the profile's response (or its ``Answer`` if ``light``), with its
+    owner, its shared source (with the source's owner and division) and its security profile
+    attached.
+
+    Read without joins: the owners and shared sources are few, and joining them on every
+    response (a user's and a response's every column, once per row) cost more than the
+    responses themselves."""
+    rows = Response.objects.filter(organization=organization, security_profile=security_profile)
+    if len(requirement_ids) > _MANY_IDS:  # a whole framework: no list of hundreds of ids
+        rows = rows.filter(requirement__framework_id__in=framework_ids)
+    else:
+        rows = rows.filter(requirement_id__in=requirement_ids)
+    found: dict[Any, Any]
+    if light:
+        found = {}
+        for values in rows.values_list(*Answer.COLUMNS):
+            if values[1] in requirement_ids:
+                found[values[1]] = Answer(values, security_profile)
+    else:
+        found = {r.requirement_id: r for r in rows if r.requirement_id in requirement_ids}
+        profile_cache = Response._meta.get_field("security_profile")
+        for response in found.values():
+            profile_cache.set_cached_value(response, security_profile)
+    owner_cache = Response._meta.get_field("owner")
+    same_as_cache = Response._meta.get_field("same_as")
+
+    def attach(response: Any, field: Any, value: Any) -> None:
+        if light:
+            setattr(response, field.name, value)
+        else:
+            field.set_cached_value(response, value)
+
+    owner_ids = {r.owner_id for r in found.values() if r.owner_id is not None}
+    if owner_ids:
+        owners = owner_cache.related_model._default_manager.in_bulk(owner_ids)
+        for response in found.values():
+            if response.owner_id is not None:
+                attach(response, owner_cache, owners.get(response.owner_id))
+    source_ids = {r.same_as_id for r in found.values() if r.same_as_id is not None}
+    if source_ids:
+        sources = (
+            Response.objects.filter(organization=organization, pk__in=source_ids)
+            .select_related("owner", "security_profile__division")
+            .in_bulk()
+        )
+        for response in found.values():
+            if response.same_as_id is not None:
+                attach(response, same_as_cache, sources.get(response.same_as_id))
+    return found
+
+
+def _evidence_by_response(organization: Any, responses: list[Response]) -> dict[Any, list[Any]]:
+    """Response id → its current (not archived) evidence files, the few fields the workspace
+    shows; a file linked to several responses is one instance (read-only)."""
+    links: dict[Any, list[Any]] = defaultdict(list)
+    if not responses:
+        return links
+    model = ResponseEvidence._meta.get_field("evidence").related_model
+    # from_db() takes the values of a partial row in the model's field order
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in _LINKED_EVIDENCE]
+    rows = ResponseEvidence.objects.filter(
+        organization=organization,
+        response_id__in=[r.pk for r in responses],
+        evidence__archived_at__isnull=True,
+    ).values_list("response_id", *(f"evidence__{name}" for name in names))
+    files: dict[Any, Any] = {}
+    for response_id, *values in rows:
+        evidence = files.get(values[0])
+        if evidence is None:
+            evidence = files[values[0]] = model.from_db(rows.db, names, values)
+        links[response_id].append(evidence)
+    return links
+
+
 def workspace_build(
     organization: Any,
     framework: Framework,
@@ -302,8 +452,12 @@ def workspace_build(
     pursued: list[Framework],
     requirements: list[Requirement] | None = None,
     security_profile: SecurityProfile | None = None,
+    light: bool = False,
 ) -> Workspace:
-    """The framework's workspace of one security profile (default: the main profile)."""
+    """The framework's workspace of one security profile (default: the main profile).
+
+    ``light``: the stored responses of the rows are ``Answer``s, not model instances (for
+    the pages that only show them: the workspace, readiness; not for writing or exporting)."""
     if security_profile is None:
         from borderpro.profiles.services.divisions import security_profile_main
 
@@ -317,38 +471,22 @@ def workspace_build(
     req_ids = {r.pk for r in requirements}
     pursued_ids = {f.pk for f in pursued} - {framework.pk}
     mapped = _mapped(framework, req_ids, pursued_ids, version)
-    other_ids = {other.pk for pairs in mapped.values() for other, _rel in pairs}
-    responses = {
-        r.requirement_id: r
-        for r in Response.objects.filter(
-            organization=organization,
-            security_profile=security_profile,
-            requirement_id__in=req_ids | other_ids,
-        ).select_related("owner", "same_as__owner", "same_as__security_profile__division")
-    }
+    responses = _responses(organization, security_profile, req_ids, {framework.pk}, light)
+    # another framework's answer is read only for the rows that may reuse it (empty ones)
+    reusable: set[Any] = set()
+    for requirement in requirements:
+        own = responses.get(requirement.pk)
+        if own is None or (own.same_as_id is None and own.reuse_mapped and not own.has_own_answer):
+            reusable.update(
+                other.pk
+                for other, relation in mapped.get(requirement.pk, [])
+                if relation in REUSE_RELATIONS
+            )
+    if reusable:
+        frameworks = {other.framework_id for pairs in mapped.values() for other, _rel in pairs}
+        responses.update(_responses(organization, security_profile, reusable, frameworks, light))
     shared = [r.same_as for r in responses.values() if r.same_as is not None]
-    links: dict[Any, list[Any]] = defaultdict(list)
-    for link in (
-        ResponseEvidence.objects.filter(
-            organization=organization,
-            response_id__in=[r.pk for r in [*responses.values(), *shared]],
-            evidence__archived_at__isnull=True,
-        )
-        .select_related("evidence")
-        .only(
-            "id",
-            "response_id",
-            "evidence__id",
-            "evidence__title",
-            "evidence__original_name",
-            "evidence__sha256",
-            "evidence__document_date",
-            "evidence__expires_on",
-            "evidence__created_at",
-            "evidence__archived_at",
-        )
-    ):
-        links[link.response_id].append(link.evidence)
+    links = _evidence_by_response(organization, [*responses.values(), *shared])
     assignments = {
         a.category_id: a
         for a in CategoryAssignment.objects.filter(
@@ -361,8 +499,9 @@ def workspace_build(
             organization=organization, security_profile=security_profile, requirement=requirement
         )
         row = Row(requirement=requirement, response=response, effective=response)
-        if response.same_as is not None:
-            row.effective, row.shared_from = response.same_as, response.same_as.security_profile
+        source = response.same_as if response.same_as_id is not None else None
+        if source is not None:
+            row.effective, row.shared_from = source, source.security_profile
         candidates = sorted(
             (pair for pair in mapped.get(requirement.pk, []) if pair[1] in REUSE_RELATIONS),
             key=lambda pair: -REUSE_RELATIONS[pair[1]],
@@ -382,8 +521,9 @@ def workspace_build(
         row.also_covers = [other for other, _rel in candidates]
         row.evidence = links.get(row.effective.pk, []) if row.effective.pk else []
         assignment = assignments.get(requirement.category_id)
-        row.owner = response.owner or (assignment.owner if assignment else None)
-        row.owner_from_category = response.owner is None and assignment is not None
+        owner = response.owner if response.owner_id is not None else None
+        row.owner = owner or (assignment.owner if assignment else None)
+        row.owner_from_category = owner is None and assignment is not None
         row.due_on = response.due_on or (assignment.due_on if assignment else None)
         row.gaps = _row_gaps(row, today)
         rows.append(row)
@@ -411,8 +551,13 @@ def _assemble(
         block.gap_count = sum(1 for r in cat_rows if r.gaps)
         blocks.append(block)
     overall, must, should = score(rows)
-    gap_counts = {key: sum(1 for r in rows if key in r.gaps) for key in GAPS}
-    status_counts = {value: sum(1 for r in rows if r.status == value) for value in Status.values}
+    gap_counts = dict.fromkeys(GAPS, 0)
+    status_counts = dict.fromkeys(Status.values, 0)
+    for row in rows:  # one pass (a row's gaps are distinct keys of GAPS)
+        for key in row.gaps:
+            gap_counts[key] += 1
+        if row.effective.status in status_counts:
+            status_counts[row.effective.status] += 1
     return Workspace(
         framework=framework,
         blocks=blocks,

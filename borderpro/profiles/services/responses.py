@@ -78,6 +78,15 @@ def _check_members(organization: Any, user: Any) -> None:
         raise ValidationError({"owner": _("The owner must be someone who works on this profile.")})
 
 
+def _keep_related(read: Response, locked: Response) -> None:
+    """The locked copy of a response keeps the requirement and security profile the caller
+    already read with it (they do not change on a save): no query for each again."""
+    for name in ("requirement", "security_profile"):
+        field: Any = getattr(Response, name).field
+        if field.is_cached(read) and getattr(read, field.attname) == getattr(locked, field.attname):
+            field.set_cached_value(locked, field.get_cached_value(read))
+
+
 @transaction.atomic
 def response_update(
     *,
@@ -93,6 +102,7 @@ def response_update(
     if unknown:
         raise ValidationError({name: _("This field cannot be changed.") for name in unknown})
     current = Response.objects.select_for_update().get(organization=organization, pk=response.pk)
+    _keep_related(response, current)
     if current.version != expected_version:
         raise StaleEdit(current)
     if "owner" in fields:
@@ -377,6 +387,7 @@ def readiness_record(
         modes=modes if modes is not None else (profile_for(organization).modes or ["highway"]),
         pursued=pursued,
         security_profile=security_profile,
+        light=True,
     )
     point, _created = ReadinessPoint.objects.update_or_create(
         organization=organization,

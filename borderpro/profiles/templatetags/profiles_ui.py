@@ -68,6 +68,15 @@ def pf_row(row: Any, strings: dict[str, Any]) -> SafeString:
     return render_row(row, strings)
 
 
+@register.simple_tag
+def pf_rows(rows: list[Any], strings: dict[str, Any]) -> SafeString:
+    """A category's rows, one tag call for all of them (a tag call per row cost as much as
+    building the row)."""
+    from borderpro.profiles.rendering import render_row
+
+    return SafeString("".join([render_row(row, strings) for row in rows]))
+
+
 @register.inclusion_tag("profiles/_division_switch.html", takes_context=True)
 def division_switch(context: template.Context) -> dict[str, Any]:
     """The division switcher: one security profile per division (shown when there are several)."""

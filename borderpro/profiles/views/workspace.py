@@ -43,13 +43,18 @@ def workspace(request: HttpRequest) -> HttpResponse:
         return no_framework(request)
     org, framework = ctx["org"], ctx["framework"]
     requirements = applicable_requirements(org, framework, ctx["modes"])
-    if request.access.can("profiles.edit"):  # type: ignore[attr-defined]
+    ws = workspace_of(ctx, requirements=requirements, light=True)
+    # An editor's workspace has a saved response on every row (each can be edited and linked):
+    # the rows still missing one (a framework just chosen, a catalogue update) get it now.
+    if request.access.can("profiles.edit") and any(  # type: ignore[attr-defined]
+        row.response._state.adding for row in ws.rows
+    ):
         responses_ensure(
             organization=org,
             requirements=requirements,
             security_profile=ctx["security_profile"],
         )
-    ws = workspace_of(ctx, requirements=requirements)
+        ws = workspace_of(ctx, requirements=requirements, light=True)
     filters = {
         "status": request.GET.get("status", ""),
         "owner": request.GET.get("owner", ""),
