@@ -3,6 +3,7 @@ submit, approve (signature), publish, acknowledge; a consultancy's own templates
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import date, timedelta
 from typing import Any
 
@@ -220,7 +221,9 @@ def document_sign(
     now = when or timezone.now()
     if step == Approval.Step.APPROVED:
         document.status, document.approved_at = Document.Status.APPROVED, now
-        document.review_due_on = timezone.localdate(now) + timedelta(days=REVIEW_DAYS)
+        # the day it was approved where the carrier is (not on the server's clock)
+        day = timezone.localtime(now, zoneinfo.ZoneInfo(organization.time_zone)).date()
+        document.review_due_on = day + timedelta(days=REVIEW_DAYS)
     else:
         document.status = Document.Status.IN_REVIEW
     document.full_clean()
