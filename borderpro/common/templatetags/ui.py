@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django import template
@@ -44,6 +45,18 @@ def field(bound: BoundField, **attrs: Any) -> SafeString:
             },
         )
     )
+
+
+@register.simple_tag
+def icon(name: str) -> SafeString:
+    """``{% icon "name" %}``: what ``{% include "ui/icon.html" with name="name" %}`` wrote,
+    rendered once per name and process (every page shows a score of them)."""
+    return icon_markup(name)
+
+
+@cache
+def icon_markup(name: str) -> SafeString:
+    return SafeString(render_to_string("ui/icon.html", {"name": name}))
 
 
 @register.filter

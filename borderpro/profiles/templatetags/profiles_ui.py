@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from borderpro.catalogue.models import pick
+from borderpro.common.templatetags.ui import icon_markup
 
 register = template.Library()
 
@@ -52,12 +51,7 @@ def stored(obj: Any) -> bool:
 @register.simple_tag
 def pf_icon(name: str) -> SafeString:
     """The shared ``ui/icon.html`` icon, rendered once per name (rows use it hundreds of times)."""
-    return _icon(name)
-
-
-@cache
-def _icon(name: str) -> SafeString:
-    return SafeString(render_to_string("ui/icon.html", {"name": name}).strip())
+    return SafeString(icon_markup(name).strip())
 
 
 @register.simple_tag
