@@ -12,7 +12,7 @@ while nothing it shows has changed:
 - a key names everything else the fragment shows (the page, language and time zone, the
   organization and the viewer's role there, the consultancies whose additions it sees, the
   query string);
-- fragments live in this process only (a bounded LRU): nothing to invalidate in a shared
+- fragments live in this process only (an LRU bounded in entries and characters): nothing to invalidate in a shared
   cache, no pickling, no other data evicted from the shared cache by big pages.
 
 Anything that changes outside the catalogue (a person's name in a history line, the
@@ -33,9 +33,20 @@ from django.utils.translation import get_language
 from borderpro.catalogue.models import Category, Framework, GuidanceNote, Mapping, Requirement
 
 MAX_FRAGMENTS = 256
+MAX_CHARS = 16_000_000  # all fragments of a process together (a list page is ~65,000)
+MAX_FRAGMENT_CHARS = 400_000  # bigger ones (a "show all" list to print) are not kept
 
 _lock = threading.Lock()
-_fragments: OrderedDict[Hashable, Any] = OrderedDict()
+_fragments: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+_chars = 0
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(v) for v in value.values() if isinstance(v, str))
+    return 0
 
 
 def catalogue_state(consultancy_ids: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -96,20 +107,28 @@ def page_key(request: Any, vis: Any, name: str, *extra: Hashable) -> tuple[Hasha
 
 
 def cached[T](key: Hashable, build: Callable[[], T]) -> T:
-    """The fragment kept under ``key``, built (and kept) when missing."""
+    """The fragment kept under ``key``, built (and kept, if not too big) when missing."""
+    global _chars
     with _lock:
         if key in _fragments:
             _fragments.move_to_end(key)
-            return _fragments[key]
+            return _fragments[key][0]
     value = build()
+    size = _size(value)
+    if size > MAX_FRAGMENT_CHARS:
+        return value
     with _lock:
-        _fragments[key] = value
-        _fragments.move_to_end(key)
-        while len(_fragments) > MAX_FRAGMENTS:
-            _fragments.popitem(last=False)
+        if key in _fragments:
+            _chars -= _fragments.pop(key)[1]
+        _fragments[key] = (value, size)
+        _chars += size
+        while len(_fragments) > MAX_FRAGMENTS or _chars > MAX_CHARS:
+            _chars -= _fragments.popitem(last=False)[1][1]
     return value
 
 
 def clear() -> None:
+    global _chars
     with _lock:
         _fragments.clear()
+        _chars = 0

@@ -132,3 +132,29 @@ def test_kept_pages_follow_the_language_and_the_organization(
     assert "Exigences" in html and f"/o/{carrier_a.code}/" in html
     other = _html(as_charlie.get(_url("requirements", carrier_b)))
     assert f"/o/{carrier_b.code}/" in other and f"/o/{carrier_a.code}/catalogue" not in other
+
+
+def test_the_process_keeps_a_bounded_number_of_characters(monkeypatch: Any) -> None:
+    from borderpro.catalogue import fragments
+
+    fragments.clear()
+    monkeypatch.setattr(fragments, "MAX_CHARS", 25)
+    monkeypatch.setattr(fragments, "MAX_FRAGMENT_CHARS", 12)
+    built: list[str] = []
+
+    def build(text: str) -> Any:
+        def make() -> str:
+            built.append(text)
+            return text
+
+        return make
+
+    assert fragments.cached("a", build("a" * 10)) == "a" * 10
+    assert fragments.cached("big", build("b" * 13)) == "b" * 13  # too big: not kept
+    fragments.cached("c", build("c" * 10))
+    fragments.cached("a", build("x"))  # kept: not built again, and now the newest
+    fragments.cached("d", build("d" * 10))  # 30 characters: the oldest ("c") goes
+    fragments.cached("big", build("b" * 13))
+    fragments.cached("c", build("c" * 10))
+    assert built == ["a" * 10, "b" * 13, "c" * 10, "d" * 10, "b" * 13, "c" * 10]
+    fragments.clear()
