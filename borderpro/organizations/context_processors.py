@@ -4,7 +4,9 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from borderpro.organizations.tenancy import organizations_for_user
+from borderpro.organizations.tenancy import organizations_head
+
+SWITCHER_SIZE = 12  # base.html shows this many, then a link to all of them
 
 
 def tenancy(request: HttpRequest) -> dict[str, Any]:
@@ -13,28 +15,32 @@ def tenancy(request: HttpRequest) -> dict[str, Any]:
     return {
         "org": getattr(request, "org", None),
         "access": access,
-        "my_organizations": _Lazy(lambda: organizations_for_user(request.user)),
+        "my_organizations": _Lazy(lambda: organizations_head(request.user, SWITCHER_SIZE)),
     }
 
 
 class _Lazy:
+    """The switcher's organizations, read when the page first shows them: the first
+    ``SWITCHER_SIZE`` (iterating and slicing see only those) and, as its length, how many
+    the user can open in all."""
+
     def __init__(self, load: Any) -> None:
         self._load = load
-        self._value: list | None = None
+        self._value: tuple[list, int] | None = None
 
-    def _get(self) -> list:
+    def _get(self) -> tuple[list, int]:
         if self._value is None:
             self._value = self._load()
         return self._value
 
     def __iter__(self):
-        return iter(self._get())
+        return iter(self._get()[0])
 
     def __getitem__(self, index: Any) -> Any:
-        return self._get()[index]
+        return self._get()[0][index]
 
     def __len__(self) -> int:
-        return len(self._get())
+        return self._get()[1]
 
     def __bool__(self) -> bool:
-        return bool(self._get())
+        return bool(self._get()[1])

@@ -89,18 +89,33 @@ def resolve_access(
 
 
 def organizations_for_user(user: Any) -> list[tuple[Organization, str]]:
-    """Every organization the user can open, with the role, in two queries."""
+    """Every organization the user can open, with the role, in two queries: consultancies
+    first, then by name."""
+    return _openable(user, limit=None)[0]
+
+
+def organizations_head(user: Any, limit: int) -> tuple[list[tuple[Organization, str]], int]:
+    """The first ``limit`` of :func:`organizations_for_user` and how many there are in all,
+    in three queries: the others are read as names only (the switcher shows 12 of a
+    consultant's hundreds of clients)."""
+    return _openable(user, limit=limit)
+
+
+def _openable(user: Any, *, limit: int | None) -> tuple[list[tuple[Organization, str]], int]:
     if not getattr(user, "is_authenticated", False):
-        return []
-    result: dict[Any, tuple[Organization, str]] = {}
+        return [], 0
+    orgs: dict[Any, Organization] = {}
+    entries: dict[Any, tuple[tuple[bool, str], str]] = {}  # id -> (sort key, role)
     memberships = Membership.objects.filter(user=user, organization__is_active=True).select_related(
         "organization"
     )
     consultancy_roles: dict[Any, str] = {}
     for m in memberships:
-        result[m.organization_id] = (m.organization, m.role)
-        if m.organization.kind == Organization.Kind.CONSULTANCY:
-            consultancy_roles[m.organization_id] = m.role
+        org = m.organization
+        orgs[org.pk] = org
+        entries[org.pk] = ((org.kind != "consultancy", org.name.lower()), m.role)
+        if org.kind == Organization.Kind.CONSULTANCY:
+            consultancy_roles[org.pk] = m.role
     if consultancy_roles:
         managers = [
             k for k, r in consultancy_roles.items() if r in (Role.CONSULTANT_ADMIN, Role.OWNER)
@@ -110,19 +125,34 @@ def organizations_for_user(user: Any) -> list[tuple[Organization, str]]:
                 consultancy_id__in=list(consultancy_roles), client__is_active=True
             )
             .filter(Q(consultancy_id__in=managers) | Q(assignments__user=user))
-            .select_related("client")
+            .order_by("pk")
             .distinct()
         )
-        for link in links:
+        if limit is None:
+            rows = []
+            for link in links.select_related("client"):
+                orgs.setdefault(link.client_id, link.client)
+                rows.append(
+                    (link.client_id, link.consultancy_id, link.client.kind, link.client.name)
+                )
+        else:
+            rows = list(
+                links.values_list("client_id", "consultancy_id", "client__kind", "client__name")
+            )
+        for client_id, consultancy_id, kind, name in rows:
             role = (
                 Role.CONSULTANT
-                if consultancy_roles[link.consultancy_id] == Role.CONSULTANT
+                if consultancy_roles[consultancy_id] == Role.CONSULTANT
                 else Role.CONSULTANT_ADMIN
             )
-            result.setdefault(link.client_id, (link.client, role))
-    return sorted(
-        result.values(), key=lambda pair: (pair[0].kind != "consultancy", pair[0].name.lower())
-    )
+            entries.setdefault(client_id, ((kind != "consultancy", name.lower()), role))
+    ordered = sorted(entries, key=lambda pk: entries[pk][0])
+    if limit is not None:
+        ordered = ordered[:limit]
+        missing = [pk for pk in ordered if pk not in orgs]
+        if missing:
+            orgs.update(Organization.objects.in_bulk(missing))
+    return [(orgs[pk], entries[pk][1]) for pk in ordered], len(entries)
 
 
 def mfa_required(access: Access) -> bool:

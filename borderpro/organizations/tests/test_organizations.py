@@ -330,3 +330,28 @@ def test_browsing_one_organization_does_not_rewrite_the_session(as_alice, carrie
         assert as_alice.get(f"/o/{carrier_a.code}/evidence/").status_code == 200
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
     assert not [sql for sql in writes if "django_session" in sql], writes
+
+
+def test_the_switcher_shows_the_first_twelve_and_counts_all_with_the_same_queries(
+    consultancy, carol, django_assert_max_num_queries
+) -> None:
+    """A consultant with many clients: the switcher lists the first 12 (consultancy first,
+    then by name, accents and case folded as before) and says how many there are in all;
+    the clients beyond the 12 are read as names only, in the same number of queries."""
+    from borderpro.organizations.tenancy import organizations_head
+
+    names = ["zeta", "Émile", "alpha", "Bravo", "écho", "delta", "Charlie", "golf", "Hotel"]
+    for n, name in enumerate(names * 2):
+        link_client(consultancy, OrganizationFactory(name=f"{name} {n:02d}"), assign=[carol])
+    everything = organizations_for_user(carol)
+    assert len(everything) == 20 and everything[0][0] == consultancy  # and carrier A
+    with django_assert_max_num_queries(3):
+        head, total = organizations_head(carol, 12)
+    assert total == 20
+    assert [(o.pk, role) for o, role in head] == [(o.pk, role) for o, role in everything[:12]]
+
+    client = Client()
+    client.force_login(carol)
+    page = client.get(f"/o/{consultancy.code}/").content.decode()
+    assert "All 20 organizations" in page
+    assert page.count('role="menuitem" href="/o/') == 12
