@@ -17,34 +17,30 @@ from django.db import migrations
 from django.db.migrations.utils import field_is_referenced
 
 
-class CreateModels(migrations.operations.base.Operation):
-    """Several ``CreateModel`` operations applied with one state reload."""
+class _Group(migrations.operations.base.Operation):
+    """Operations applied one after the other, whose migration state is re-rendered once."""
 
     reduces_to_sql = True
     reversible = True
 
-    def __init__(self, operations: list[migrations.CreateModel]) -> None:
-        for operation in operations:
-            if not isinstance(operation, migrations.CreateModel):
-                raise TypeError(f"CreateModels holds CreateModel operations only: {operation!r}")
+    def __init__(self, operations: list[Any]) -> None:
         self.operations = operations
         super().__init__()
 
     def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
         return (self.__class__.__qualname__, [], {"operations": self.operations})
 
-    def state_forwards(self, app_label: str, state: Any) -> None:
-        rendered = state.__dict__.pop("apps", None)  # no re-rendering per model...
+    def _state_forwards_unrendered(self, app_label: str, state: Any) -> bool:
+        """Each operation's state change without re-rendering; True if the state had been
+        rendered (the subclass then reloads what the group changed, once)."""
+        rendered = state.__dict__.pop("apps", None)
         try:
             for operation in self.operations:
                 operation.state_forwards(app_label, state)
         finally:
             if rendered is not None:
                 state.__dict__["apps"] = rendered
-        # ... but once for all of them, with the related models of each
-        state.reload_models(
-            [(app_label, operation.name_lower) for operation in self.operations], delay=True
-        )
+        return rendered is not None
 
     def database_forwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
@@ -60,6 +56,23 @@ class CreateModels(migrations.operations.base.Operation):
 
     def references_model(self, name: str, app_label: str) -> bool:
         return any(op.references_model(name, app_label) for op in self.operations)
+
+
+class CreateModels(_Group):
+    """Several ``CreateModel`` operations applied with one state reload."""
+
+    def __init__(self, operations: list[migrations.CreateModel]) -> None:
+        for operation in operations:
+            if not isinstance(operation, migrations.CreateModel):
+                raise TypeError(f"CreateModels holds CreateModel operations only: {operation!r}")
+        super().__init__(operations)
+
+    def state_forwards(self, app_label: str, state: Any) -> None:
+        self._state_forwards_unrendered(app_label, state)  # no re-rendering per model...
+        # ... but once for all of them, with the related models of each
+        state.reload_models(
+            [(app_label, operation.name_lower) for operation in self.operations], delay=True
+        )
 
     def describe(self) -> str:
         return "Create models " + ", ".join(op.name for op in self.operations)
@@ -79,15 +92,12 @@ _ONE_MODEL_OPERATIONS = (
 )
 
 
-class AlterModels(migrations.operations.base.Operation):
+class AlterModels(_Group):
     """Field, index and constraint operations on distinct models, with one state reload.
 
     Each operation changes another model, so each one's database work sees, in the states
     before and after the group, its model exactly as it was before and after that operation:
     the database work is that of the operations one after the other."""
-
-    reduces_to_sql = True
-    reversible = True
 
     def __init__(self, operations: list[Any]) -> None:
         names = [getattr(operation, "model_name_lower", None) for operation in operations]
@@ -97,21 +107,10 @@ class AlterModels(migrations.operations.base.Operation):
             raise TypeError(
                 "AlterModels holds field, index or constraint operations on distinct models"
             )
-        self.operations = operations
-        super().__init__()
-
-    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
-        return (self.__class__.__qualname__, [], {"operations": self.operations})
+        super().__init__(operations)
 
     def state_forwards(self, app_label: str, state: Any) -> None:
-        rendered = state.__dict__.pop("apps", None)
-        try:
-            for operation in self.operations:
-                operation.state_forwards(app_label, state)
-        finally:
-            if rendered is not None:
-                state.__dict__["apps"] = rendered
-        if rendered is None:
+        if not self._state_forwards_unrendered(app_label, state):
             return
         # One reload of what each operation would have reloaded (ProjectState.add_field,
         # alter_field, _append_option and _remove_option: the same models, the same delay).
@@ -132,21 +131,6 @@ class AlterModels(migrations.operations.base.Operation):
                 state, (app_label, operation.model_name_lower), (operation.name, operation.field)
             )
         return True  # indexes and constraints
-
-    def database_forwards(
-        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
-    ) -> None:
-        for operation in self.operations:
-            operation.database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(
-        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
-    ) -> None:
-        for operation in reversed(self.operations):
-            operation.database_backwards(app_label, schema_editor, from_state, to_state)
-
-    def references_model(self, name: str, app_label: str) -> bool:
-        return any(op.references_model(name, app_label) for op in self.operations)
 
     def describe(self) -> str:
         return "; ".join(op.describe() for op in self.operations)

@@ -62,8 +62,8 @@ def task_queued(sender: Any, task_result: Any, **kwargs: Any) -> None:
 
     if not (isinstance(sender, type) and issubclass(sender, DatabaseBackend)):
         return
-    alias = getattr(getattr(task_result, "db_result", None), "_state", None)
-    using = getattr(alias, "db", None) or "default"
+    db_result = getattr(task_result, "db_result", None)  # the queue's row: which database
+    using = (db_result._state.db if db_result is not None else None) or "default"
     try:
         if _is_postgres(using):
             with connections[using].cursor() as cursor:

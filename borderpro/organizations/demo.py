@@ -147,8 +147,9 @@ def _users() -> dict[str, User]:
             # Every demo user has the same (published) password: hashed once, not once per
             # user (each hash costs the full key-derivation time on purpose).
             hashed = hashed or make_password(DEMO_PASSWORD)
-            user = User(email=email, full_name=name, language=language, password=hashed)
-            user.save()
+            user = User.objects.create(
+                email=email, full_name=name, language=language, password=hashed
+            )
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

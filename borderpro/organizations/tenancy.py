@@ -89,15 +89,15 @@ def resolve_access(
 
 
 def organizations_for_user(user: Any) -> list[tuple[Organization, str]]:
-    """Every organization the user can open, with the role, in two queries: consultancies
-    first, then by name."""
+    """Every organization the user can open, with the role, in three queries at most:
+    consultancies first, then by name."""
     return _openable(user, limit=None)[0]
 
 
 def organizations_head(user: Any, limit: int) -> tuple[list[tuple[Organization, str]], int]:
-    """The first ``limit`` of :func:`organizations_for_user` and how many there are in all,
-    in three queries: the others are read as names only (the switcher shows 12 of a
-    consultant's hundreds of clients)."""
+    """The first ``limit`` of :func:`organizations_for_user` and how many there are in all:
+    the others are read as names only (the switcher shows 12 of a consultant's hundreds of
+    clients)."""
     return _openable(user, limit=limit)
 
 
@@ -128,17 +128,7 @@ def _openable(user: Any, *, limit: int | None) -> tuple[list[tuple[Organization,
             .order_by("pk")
             .distinct()
         )
-        if limit is None:
-            rows = []
-            for link in links.select_related("client"):
-                orgs.setdefault(link.client_id, link.client)
-                rows.append(
-                    (link.client_id, link.consultancy_id, link.client.kind, link.client.name)
-                )
-        else:
-            rows = list(
-                links.values_list("client_id", "consultancy_id", "client__kind", "client__name")
-            )
+        rows = links.values_list("client_id", "consultancy_id", "client__kind", "client__name")
         for client_id, consultancy_id, kind, name in rows:
             role = (
                 Role.CONSULTANT
@@ -146,12 +136,10 @@ def _openable(user: Any, *, limit: int | None) -> tuple[list[tuple[Organization,
                 else Role.CONSULTANT_ADMIN
             )
             entries.setdefault(client_id, ((kind != "consultancy", name.lower()), role))
-    ordered = sorted(entries, key=lambda pk: entries[pk][0])
-    if limit is not None:
-        ordered = ordered[:limit]
-        missing = [pk for pk in ordered if pk not in orgs]
-        if missing:
-            orgs.update(Organization.objects.in_bulk(missing))
+    ordered = sorted(entries, key=lambda pk: entries[pk][0])[:limit]
+    missing = [pk for pk in ordered if pk not in orgs]  # clients: read by name until shown
+    if missing:
+        orgs.update(Organization.objects.in_bulk(missing))
     return [(orgs[pk], entries[pk][1]) for pk in ordered], len(entries)
 
 

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from borderpro.catalogue.models import Level, pick
 from borderpro.common.dates import format_day
+from borderpro.common.templatetags.ui import icon_markup
 from borderpro.profiles.models import ReviewState, Status
 from borderpro.profiles.selectors.workspace import GAPS
-from borderpro.profiles.templatetags.profiles_ui import REVIEW_CLASS, STATUS_CLASS, pf_icon
+from borderpro.profiles.templatetags.profiles_ui import REVIEW_CLASS, STATUS_CLASS
 
 
 def row_strings(*, org_code: str, can_edit: bool, today: date) -> dict[str, Any]:
@@ -32,7 +33,9 @@ def row_strings(*, org_code: str, can_edit: bool, today: date) -> dict[str, Any]
         "also": _("Also covers"),
         "edit": _("Edit"),
         "open": _("Open"),
-        "icons": {name: pf_icon(name) for name in ("users", "clock", "file")},
+        "icons": {
+            name: SafeString(icon_markup(name).strip()) for name in ("users", "clock", "file")
+        },
         "status": {k: str(v) for k, v in Status.choices},
         "review": {k: str(v) for k, v in ReviewState.choices},
         "level": {k: str(v) for k, v in Level.choices},

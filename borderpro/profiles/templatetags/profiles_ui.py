@@ -8,7 +8,6 @@ from django import template
 from django.utils.safestring import SafeString
 
 from borderpro.catalogue.models import pick
-from borderpro.common.templatetags.ui import icon_markup
 
 register = template.Library()
 
@@ -46,12 +45,6 @@ def bar_class(score: int) -> str:
 def stored(obj: Any) -> bool:
     """True for a row already in the database (ids are set before saving, so ``pk`` can't tell)."""
     return not obj._state.adding
-
-
-@register.simple_tag
-def pf_icon(name: str) -> SafeString:
-    """The shared ``ui/icon.html`` icon, rendered once per name (rows use it hundreds of times)."""
-    return SafeString(icon_markup(name).strip())
 
 
 @register.simple_tag
